@@ -1,0 +1,6 @@
+package io.kubeai.gitops.cli;
+
+public final class KubeaiCli {
+    public static void main(String[] args) {
+    }
+}
