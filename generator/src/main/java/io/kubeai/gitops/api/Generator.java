@@ -1,8 +1,24 @@
 package io.kubeai.gitops.api;
 
-import java.io.IOException;
+import io.kubeai.gitops.plan.Planner;
+import io.kubeai.gitops.plan.RenderPlan;
+import io.kubeai.gitops.render.RenderedFile;
+import io.kubeai.gitops.render.Renderer;
+import io.kubeai.gitops.render.Templates;
+import io.kubeai.gitops.spec.RepoReader;
+import io.kubeai.gitops.validate.SpecValidator;
+import io.kubeai.gitops.write.OutputTree;
 
-/** The entry point the Maven plugin, the CLI and the runtime programs call. */
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The entry point the Maven plugin, the CLI and the runtime programs call: read, validate, plan, render,
+ * write. Each stage runs only if the ones before found no error, and nothing is written unless every
+ * stage succeeded.
+ */
 public final class Generator {
 
     /**
@@ -10,6 +26,38 @@ public final class Generator {
      * Mistakes in the input come back as diagnostics; only I/O failures and bugs throw.
      */
     public GenerateResult generate(GenerateRequest request) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        RepoReader.Repo repo = new RepoReader(request.repoDir(), diagnostics).read(request.configFile());
+        if (!hasErrors(diagnostics)) {
+            new SpecValidator(diagnostics).validate(repo.config(), repo.models());
+        }
+        if (hasErrors(diagnostics)) {
+            return failed(diagnostics);
+        }
+        RenderPlan plan = new Planner().plan(repo.config(), repo.models());
+        Templates templates = new Templates(request.templatesDir());
+        List<RenderedFile> files = new Renderer(templates, diagnostics).render(plan);
+        if (hasErrors(diagnostics)) {
+            return failed(diagnostics);
+        }
+        OutputTree output = new OutputTree(request.outputDir());
+        OutputTree.Changes changes = request.check() ? output.diff(files) : output.replace(files);
+        return new GenerateResult(sorted(diagnostics), changes.written(), changes.deleted(), templates.overrides());
+    }
+
+    private static boolean hasErrors(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    private static GenerateResult failed(List<Diagnostic> diagnostics) {
+        return new GenerateResult(sorted(diagnostics), List.of(), List.of(), List.of());
+    }
+
+    /** File order, then position; the order problems were found in breaks ties. */
+    private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
+        List<Diagnostic> result = new ArrayList<>(diagnostics);
+        result.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column));
+        return result;
     }
 }

@@ -1,0 +1,84 @@
+package io.kubeai.gitops.cli;
+
+import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.GenerateRequest;
+import io.kubeai.gitops.api.GenerateResult;
+import io.kubeai.gitops.api.Generator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code kubeai generate [--check] [--config F] [--output D] [--templates D] REPO_DIR}. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Render REPO_DIR's kubeai.yaml and models/ into its rendered/ tree.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "REPO_DIR", defaultValue = ".", description = "The GitOps repo (default: .)")
+    Path repo;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The KubeAI config (default: REPO_DIR/kubeai.yaml)")
+    Path config;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where to render (default: REPO_DIR/rendered)")
+    Path output;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Templates that override the built-in ones by file name (default: REPO_DIR/templates)")
+    Path templates;
+
+    @Option(names = "--check", description = "Write nothing; exit 1 if the rendered tree is not up to date")
+    boolean check;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GenerateRequest request = GenerateRequest.builder(repo).configFile(config).outputDir(output)
+                .templatesDir(templates).check(check).build();
+        GenerateResult result;
+        try {
+            result = new Generator().generate(request);
+        } catch (IOException e) {
+            err.println("kubeai: I/O error: " + e.getMessage());
+            return KubeaiCli.FAILURE;
+        }
+        result.notes().forEach(n -> err.println("kubeai: " + n));
+        for (Diagnostic d : result.diagnostics()) {
+            err.println(d.format());
+        }
+        if (result.hasErrors()) {
+            long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
+            err.println("kubeai: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written");
+            return KubeaiCli.BAD_INPUT;
+        }
+        return check ? reportCheck(result, out, err) : reportWrite(result, out, request);
+    }
+
+    private int reportCheck(GenerateResult result, PrintWriter out, PrintWriter err) {
+        if (result.upToDate()) {
+            out.println("kubeai: rendered tree is up to date");
+            return KubeaiCli.OK;
+        }
+        result.written().forEach(f -> err.println("  stale: " + f));
+        result.deleted().forEach(f -> err.println("  not rendered any more: " + f));
+        err.println("kubeai: the rendered tree is stale; run 'kubeai generate' and commit the result");
+        return KubeaiCli.BAD_INPUT;
+    }
+
+    private int reportWrite(GenerateResult result, PrintWriter out, GenerateRequest request) {
+        result.written().forEach(f -> out.println("  wrote " + f));
+        result.deleted().forEach(f -> out.println("  deleted " + f));
+        out.println("kubeai: " + (result.upToDate() ? "up to date, nothing written"
+                : result.written().size() + " written, " + result.deleted().size() + " deleted")
+                + " in " + request.outputDir());
+        return KubeaiCli.OK;
+    }
+}

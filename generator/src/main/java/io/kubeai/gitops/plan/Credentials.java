@@ -1,0 +1,65 @@
+package io.kubeai.gitops.plan;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.kubeai.gitops.spec.KubeAIConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Environment that gives a container access to a source. Secrets are only ever referenced
+ * ({@code secretKeyRef}, optional so that workload identity works without them), never written.
+ * Keys follow KubeAI's Helm chart: {@code token} in the huggingface Secret, {@code accessKeyID} and
+ * {@code secretAccessKey} in the aws Secret.
+ */
+final class Credentials {
+    private final KubeAIConfig config;
+
+    Credentials(KubeAIConfig config) {
+        this.config = config;
+    }
+
+    List<EnvVar> forScheme(String scheme) {
+        switch (scheme) {
+            case "hf":
+                return List.of(secret("HF_TOKEN", config.secrets().huggingface(), "token"));
+            case "s3":
+            case "gs":
+            case "oss":
+                return s3();
+            default:
+                return List.of();
+        }
+    }
+
+    List<EnvVar> s3() {
+        List<EnvVar> env = new ArrayList<>();
+        env.add(secret("AWS_ACCESS_KEY_ID", config.secrets().aws(), "accessKeyID"));
+        env.add(secret("AWS_SECRET_ACCESS_KEY", config.secrets().aws(), "secretAccessKey"));
+        env.add(plain("AWS_REGION", config.s3().region()));
+        config.s3().endpoint().ifPresent(e -> env.add(plain("AWS_ENDPOINT_URL", e)));
+        if (config.s3().pathStyle()) {
+            env.add(plain("AWS_S3_FORCE_PATH_STYLE", "true"));
+        }
+        return env;
+    }
+
+    /** Extra variables vLLM's Run:ai streamer reads to reach an S3-compatible store. */
+    List<EnvVar> runaiStreamer() {
+        List<EnvVar> env = new ArrayList<>(s3());
+        if (config.s3().pathStyle()) {
+            env.add(plain("RUNAI_STREAMER_S3_USE_VIRTUAL_ADDRESSING", "0"));
+        }
+        return env;
+    }
+
+    static EnvVar plain(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
+    }
+
+    static EnvVar secret(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
+                .withName(secret).withKey(key).withOptional(true).endSecretKeyRef().endValueFrom().build();
+    }
+}

@@ -1,0 +1,36 @@
+package io.kubeai.gitops.plan;
+
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+
+import java.util.List;
+
+/**
+ * Ollama pulls its own models. As in KubeAI, the pull runs as the startup probe: the pod is not ready
+ * until the model is pulled and copied to the name clients ask for.
+ */
+final class OllamaEngine extends Engine {
+
+    @Override
+    boolean streamsFromS3() {
+        return false;
+    }
+
+    @Override
+    void configure(ServerDraft server, ModelLocation location, List<String> userArgs) {
+        server.env(List.of(Credentials.plain("OLLAMA_HOST", "0.0.0.0:8000"),
+                Credentials.plain("OLLAMA_KEEP_ALIVE", "999999h")));
+        server.args.addAll(userArgs);
+        String ref = location.reference();
+        String pull = "ollama pull " + ref + " && ollama cp " + ref + " " + server.name;
+        server.startupProbe = new ProbeBuilder().withNewExec().withCommand("/bin/sh", "-c", pull).endExec()
+                .withInitialDelaySeconds(1).withPeriodSeconds(3).withFailureThreshold(10)
+                .withTimeoutSeconds(60 * 60).build();
+        server.readinessProbe = http(healthPath(), 10, 3, 2);
+        server.livenessProbe = http(healthPath(), 30, 3, 3);
+    }
+
+    @Override
+    String healthPath() {
+        return "/";
+    }
+}

@@ -1,0 +1,25 @@
+package io.kubeai.gitops.plan;
+
+import io.kubeai.gitops.spec.KubeAIConfig;
+import io.kubeai.gitops.spec.Model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Spec in, plan out: the folders to render for a validated repo. */
+public final class Planner {
+
+    public RenderPlan plan(KubeAIConfig config, List<Model> models) {
+        KubeAIConfig.LoaderSettings settings = config.loader();
+        LoaderImage loader = new LoaderImage(settings.image(), settings.imagePullPolicy(), settings.requests(),
+                settings.limits());
+        SharedCaches caches = new SharedCaches(loader, config.namespace(), new Credentials(config));
+        ModelPlanner planner = new ModelPlanner(config, loader, caches);
+        List<FolderPlan> folders = new ArrayList<>();
+        models.stream().sorted(Comparator.comparing(Model::name)).forEach(m -> folders.add(planner.plan(m)));
+        folders.addAll(caches.folders());
+        folders.sort(Comparator.comparing(FolderPlan::path));
+        return new RenderPlan(config.namespace(), config.gitops().engine(), folders);
+    }
+}

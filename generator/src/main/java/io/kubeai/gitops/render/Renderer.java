@@ -1,0 +1,163 @@
+package io.kubeai.gitops.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.plan.FolderPlan;
+import io.kubeai.gitops.plan.RenderPlan;
+import io.kubeai.gitops.plan.ResourcePlan;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Renders a plan into the files of the output tree, in a stable order. */
+public final class Renderer {
+    private static final ObjectMapper TEMPLATE_OUTPUT = new YAMLMapper();
+
+    private final Templates templates;
+    private final List<Diagnostic> diagnostics;
+
+    public Renderer(Templates templates, List<Diagnostic> diagnostics) {
+        this.templates = templates;
+        this.diagnostics = diagnostics;
+    }
+
+    public List<RenderedFile> render(RenderPlan plan) {
+        Enrichment enrichment = new Enrichment(plan.namespace(), plan.gitopsEngine());
+        List<RenderedFile> files = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        for (FolderPlan folder : plan.folders()) {
+            String header = Header.of(folder.sources());
+            TreeMap<String, String> contents = new TreeMap<>();
+            for (ResourcePlan resource : folder.resources()) {
+                renderObject(resource, enrichment).ifPresent(yaml ->
+                        contents.put(resource.file(), header + yaml));
+            }
+            contents.put("kustomization.yaml", header + kustomization(List.copyOf(contents.keySet())));
+            contents.forEach((name, text) -> files.add(new RenderedFile(folder.path() + "/" + name, text)));
+            folders.add(folder.path());
+        }
+        files.add(new RenderedFile("kustomization.yaml", Header.of(List.of()) + kustomization(folders)));
+        files.sort((a, b) -> a.path().compareTo(b.path()));
+        return files;
+    }
+
+    private String kustomization(List<String> resources) {
+        Templates.Output out = templates.render("kustomization.yaml.ftl", Map.of("resources", resources));
+        if (out.error().isPresent()) {
+            report(out.error().get());
+            return "";
+        }
+        return parse("kustomization.yaml.ftl", out.text()).map(YamlOutput::write).orElse("");
+    }
+
+    private java.util.Optional<String> renderObject(ResourcePlan resource, Enrichment enrichment) {
+        Templates.Output out = templates.render(resource.template(), Map.of("r", resource.model()));
+        if (out.error().isPresent()) {
+            report(out.error().get());
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<JsonNode> parsed = parse(resource.template(), out.text());
+        if (parsed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ObjectNode object = (ObjectNode) parsed.get();
+        String apiVersion = object.path("apiVersion").asText();
+        String kind = object.path("kind").asText();
+        if (apiVersion.isEmpty() || kind.isEmpty()) {
+            error(resource.template(), "the template's output has no apiVersion or kind");
+            return java.util.Optional.empty();
+        }
+        enrichment.apply(object, resource.phase());
+        try {
+            Object typed = Kinds.type(apiVersion, kind)
+                    .<Object>map(type -> bind(object, type))
+                    .orElseGet(() -> Canonical.sorted(object));
+            return java.util.Optional.of(YamlOutput.write(typed));
+        } catch (IllegalArgumentException e) {
+            error(resource.template(), kind + " does not fit its Kubernetes type: " + firstLine(e.getMessage()));
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Object bind(ObjectNode object, Class<?> type) {
+        return YamlOutput.mapper().convertValue(object, type);
+    }
+
+    private java.util.Optional<JsonNode> parse(String template, String text) {
+        try {
+            JsonNode node = TEMPLATE_OUTPUT.readTree(text);
+            if (node == null || !node.isObject()) {
+                error(template, "the template's output is not a YAML mapping");
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(node);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            error(template, "the template's output is not valid YAML (output line " + line + "): "
+                    + firstLine(e.getOriginalMessage()));
+            return java.util.Optional.empty();
+        }
+    }
+
+    private void report(Templates.TemplateError e) {
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, e.file(), e.line(), e.column(), e.message()));
+    }
+
+    private void error(String template, String message) {
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, templates.describe(template), 0, 0, message));
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.strip().lines().findFirst().orElse("");
+    }
+
+    /** Key order for objects without a fabric8 type: apiVersion, kind, metadata, then sorted. */
+    static final class Canonical {
+        private Canonical() {
+        }
+
+        static ObjectNode sorted(ObjectNode object) {
+            ObjectNode result = object.objectNode();
+            for (String first : List.of("apiVersion", "kind", "metadata")) {
+                if (object.has(first)) {
+                    result.set(first, sortDeep(object.get(first)));
+                }
+            }
+            new TreeMap<String, JsonNode>(toMap(object)).forEach((k, v) -> {
+                if (!result.has(k)) {
+                    result.set(k, sortDeep(v));
+                }
+            });
+            return result;
+        }
+
+        private static JsonNode sortDeep(JsonNode node) {
+            if (node.isObject()) {
+                ObjectNode result = ((ObjectNode) node).objectNode();
+                new TreeMap<String, JsonNode>(toMap((ObjectNode) node)).forEach((k, v) -> result.set(k, sortDeep(v)));
+                return result;
+            }
+            if (node.isArray()) {
+                var array = node.deepCopy();
+                var out = ((com.fasterxml.jackson.databind.node.ArrayNode) array).arrayNode();
+                node.forEach(item -> out.add(sortDeep(item)));
+                return out;
+            }
+            return node;
+        }
+
+        private static Map<String, JsonNode> toMap(ObjectNode node) {
+            Map<String, JsonNode> map = new TreeMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            it.forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
+            return map;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.kubeai.gitops.spec;
+
+import io.kubeai.gitops.api.Diagnostic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads kubeai.yaml into a {@link KubeAIConfig}. A missing file means KubeAI's Helm default: no cache
+ * profiles, {@code defaultProfile: None}.
+ */
+public final class ConfigReader {
+    public static final String DEFAULT_NAMESPACE = "kubeai";
+    public static final String DEFAULT_LOADER_IMAGE = "ghcr.io/kubeai-gitops/kubeai-loader:0.1.0";
+    static final Set<String> GITOPS_ENGINES = Set.of("argocd", "flux", "plain");
+
+    private final List<Diagnostic> diagnostics;
+
+    public ConfigReader(List<Diagnostic> diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Reads the config document, or the defaults when there is none. */
+    public KubeAIConfig read(Optional<YamlDocument> document, String fileName) {
+        YamlDocument doc = document.orElseGet(() -> emptyDocument(fileName));
+        Fields root = Fields.at(doc, "", doc.root(), diagnostics);
+
+        String namespace = root.string("namespace").orElse(DEFAULT_NAMESPACE);
+        Fields models = root.object("models");
+        Fields cache = models.object("cache");
+        Optional<String> defaultProfile = cache.string("defaultProfile");
+        Map<String, CacheProfile> profiles = new LinkedHashMap<>();
+        for (Map.Entry<String, Fields> e : cache.entries("profiles")) {
+            readCacheProfile(e.getKey(), e.getValue()).ifPresent(p -> profiles.put(p.name(), p));
+        }
+        cache.finish();
+        models.finish();
+
+        Map<String, ResourceProfile> resourceProfiles = readResourceProfiles(root);
+        Map<String, Map<String, String>> images = readEngineImages(root);
+
+        Fields secretNames = root.object("secretNames");
+        KubeAIConfig.SecretNames secrets = new KubeAIConfig.SecretNames(
+                secretNames.string("huggingface").orElse("huggingface"), secretNames.string("aws").orElse("aws"));
+        secretNames.finish();
+
+        Fields loader = root.object("loader");
+        KubeAIConfig.LoaderSettings loaderSettings = new KubeAIConfig.LoaderSettings(
+                loader.string("image").orElse(DEFAULT_LOADER_IMAGE),
+                loader.string("imagePullPolicy").orElse("IfNotPresent"),
+                orDefault(loader.stringMap("requests"), Map.of("cpu", "500m", "memory", "512Mi")),
+                orDefault(loader.stringMap("limits"), Map.of("memory", "1Gi")));
+        loader.finish();
+
+        Fields s3 = root.object("s3");
+        KubeAIConfig.S3Settings s3Settings = new KubeAIConfig.S3Settings(s3.string("endpoint"),
+                s3.string("region").orElse("us-east-1"), s3.bool("pathStyle").orElse(s3.has("endpoint")));
+        s3.finish();
+
+        Fields finetuning = root.object("finetuning");
+        Fields storage = finetuning.object("storage");
+        KubeAIConfig.FinetuningSettings finetuningSettings =
+                new KubeAIConfig.FinetuningSettings(storage.string("defaultURLTemplate"));
+        storage.finish();
+        finetuning.finish();
+
+        Fields gitops = root.object("gitops");
+        String engine = gitops.string("engine").orElse("argocd");
+        if (!GITOPS_ENGINES.contains(engine)) {
+            gitops.errorAt("engine", "unknown gitops engine '" + engine + "'; use argocd, flux or plain");
+        }
+        gitops.finish();
+        root.finish();
+
+        return new KubeAIConfig(namespace, defaultProfile, profiles, resourceProfiles, images, secrets,
+                loaderSettings, s3Settings, finetuningSettings, new KubeAIConfig.GitOpsSettings(engine),
+                new Origin(doc, ""));
+    }
+
+    private Optional<CacheProfile> readCacheProfile(String name, Fields profile) {
+        if (name.equals(CacheProfile.NONE)) {
+            profile.error(profile.pointer(), "'None' is reserved: it means no cache; give the profile another name");
+        }
+        List<CacheStorage> kinds = new ArrayList<>();
+        Fields bucket = profile.object("bucket");
+        if (bucket.isPresent()) {
+            String url = bucket.string("url").orElse("");
+            if (!url.startsWith("s3://") || url.length() <= "s3://".length()) {
+                bucket.errorAt("url", "bucket url must be an s3:// URL such as s3://my-bucket/models/");
+            }
+            kinds.add(new CacheStorage.Bucket(url));
+            requireField(bucket, "url", "the bucket's s3:// URL");
+            bucket.finish();
+        }
+        Fields shared = profile.object("sharedFilesystem");
+        if (shared.isPresent()) {
+            String mode = shared.string("mode").orElse("SharedFilesystem");
+            if (!mode.equals("SharedFilesystem")) {
+                shared.errorAt("mode", "unknown mode '" + mode + "'; the only mode is SharedFilesystem");
+            }
+            requireField(shared, "storageClass", "the ReadWriteMany storage class, e.g. aws-efs");
+            kinds.add(new CacheStorage.SharedFilesystem(shared.string("storageClass").orElse(""), mode,
+                    normalizeBaseDir(shared.string("baseDir").orElse("/models/")), shared.string("size").orElse("1Ti")));
+            shared.finish();
+        }
+        Fields fixed = profile.object("staticVolume");
+        if (fixed.isPresent()) {
+            requireField(fixed, "storageClass", "the storage class of the disks, e.g. hyperdisk-ml");
+            Optional<Integer> attachments = fixed.integer("maxReadOnlyAttachments");
+            attachments.filter(n -> n < 1).ifPresent(n ->
+                    fixed.errorAt("maxReadOnlyAttachments", "maxReadOnlyAttachments must be at least 1"));
+            kinds.add(new CacheStorage.StaticVolume(fixed.string("storageClass").orElse(""),
+                    fixed.string("size").orElse("200Gi"), fixed.string("snapshotClass"), attachments));
+            fixed.finish();
+        }
+        profile.finish();
+        if (kinds.size() != 1) {
+            profile.error(profile.pointer(), "cache profile '" + name + "' must have exactly one of bucket, "
+                    + "sharedFilesystem or staticVolume (it has " + kinds.size() + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new CacheProfile(name, kinds.get(0), Origin.of(profile)));
+    }
+
+    private void requireField(Fields fields, String name, String what) {
+        if (!fields.has(name)) {
+            fields.error(fields.pointer(), "missing '" + name + "': set it to " + what);
+        }
+    }
+
+    /** "/models/" and "models" mean the same folder inside the volume. */
+    static String normalizeBaseDir(String baseDir) {
+        String trimmed = baseDir.replaceAll("^/+", "").replaceAll("/+$", "");
+        return trimmed;
+    }
+
+    private Map<String, ResourceProfile> readResourceProfiles(Fields root) {
+        Map<String, ResourceProfile> result = new TreeMap<>();
+        YamlDocument builtIn = BuiltInProfiles.load(BuiltInProfiles.RESOURCE_PROFILES);
+        Fields builtInRoot = Fields.at(builtIn, "", builtIn.root(), diagnostics);
+        for (Map.Entry<String, Fields> e : builtInRoot.entries("resourceProfiles")) {
+            result.put(e.getKey(), readResourceProfile(e.getKey(), e.getValue()));
+        }
+        for (Map.Entry<String, Fields> e : root.entries("resourceProfiles")) {
+            result.put(e.getKey(), readResourceProfile(e.getKey(), e.getValue()));
+        }
+        return result;
+    }
+
+    private ResourceProfile readResourceProfile(String name, Fields p) {
+        ResourceProfile profile = new ResourceProfile(name, p.string("imageName").orElse("default"),
+                p.stringMap("requests"), p.stringMap("limits"), p.stringMap("nodeSelector"), p.raw("tolerations"),
+                p.raw("affinity"), p.string("runtimeClassName"), p.string("schedulerName"));
+        p.finish();
+        return profile;
+    }
+
+    private Map<String, Map<String, String>> readEngineImages(Fields root) {
+        Map<String, Map<String, String>> result = new TreeMap<>();
+        YamlDocument builtIn = BuiltInProfiles.load(BuiltInProfiles.MODEL_SERVERS);
+        Fields builtInRoot = Fields.at(builtIn, "", builtIn.root(), diagnostics);
+        List<Map.Entry<String, Fields>> servers = new ArrayList<>(builtInRoot.entries("modelServers"));
+        servers.addAll(root.entries("modelServers"));
+        for (Map.Entry<String, Fields> e : servers) {
+            if (!ModelReader.ENGINES.contains(e.getKey())) {
+                e.getValue().error(e.getValue().pointer(), "unknown engine '" + e.getKey() + "'; use one of "
+                        + String.join(", ", ModelReader.ENGINES));
+                continue;
+            }
+            result.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).putAll(e.getValue().stringMap("images"));
+            e.getValue().finish();
+        }
+        return result;
+    }
+
+    private static Map<String, String> orDefault(Map<String, String> given, Map<String, String> fallback) {
+        return given.isEmpty() ? new TreeMap<>(fallback) : given;
+    }
+
+    private static YamlDocument emptyDocument(String fileName) {
+        return new YamlDocument(fileName, 0, com.fasterxml.jackson.databind.node.NullNode.getInstance(),
+                new SourceMap(fileName));
+    }
+}

@@ -1,0 +1,53 @@
+package io.kubeai.gitops.spec;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * kubeai.yaml: KubeAI's config.yaml shape (models.cache, finetuning) plus what KubeAI keeps in Helm
+ * values and a generator needs (namespace, resource profiles, images, secrets, loader, S3, sizes).
+ *
+ * @param namespace        where every namespaced object goes
+ * @param defaultProfile   models.cache.defaultProfile; empty or {@code None} means no cache
+ * @param cacheProfiles    models.cache.profiles by name, in file order
+ * @param resourceProfiles the built-in resource profiles with the user's merged over them
+ * @param engineImages     per engine, image name to image (always with a {@code default} entry)
+ * @param secrets          names of the Secrets credentials come from
+ * @param loader           the loader image and its resources
+ * @param s3               how to reach S3-compatible stores
+ * @param finetuning       finetuning settings
+ * @param gitops           how the rendered tree is delivered
+ * @param origin           the config document, for diagnostics
+ */
+public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Map<String, CacheProfile> cacheProfiles,
+                           Map<String, ResourceProfile> resourceProfiles, Map<String, Map<String, String>> engineImages,
+                           SecretNames secrets, LoaderSettings loader, S3Settings s3, FinetuningSettings finetuning,
+                           GitOpsSettings gitops, Origin origin) {
+
+    /** Names of the Secrets that hold credentials; keys follow KubeAI's Helm chart. */
+    public record SecretNames(String huggingface, String aws) {
+    }
+
+    /** The loader image that loader Jobs and waiting init containers run. */
+    public record LoaderSettings(String image, String imagePullPolicy, Map<String, String> requests,
+                                 Map<String, String> limits) {
+    }
+
+    /**
+     * S3 access for buckets that are not AWS S3 itself.
+     *
+     * @param endpoint  e.g. {@code http://seaweedfs.kubeai.svc:8333}; empty means AWS
+     * @param region    the signing region
+     * @param pathStyle path-style addressing, needed by most S3-compatible stores
+     */
+    public record S3Settings(Optional<String> endpoint, String region, boolean pathStyle) {
+    }
+
+    /** finetuning.storage.defaultURLTemplate with {model} and {job}. */
+    public record FinetuningSettings(Optional<String> defaultURLTemplate) {
+    }
+
+    /** Which GitOps engine applies the tree: argocd, flux or plain. */
+    public record GitOpsSettings(String engine) {
+    }
+}

@@ -1,0 +1,124 @@
+package io.kubeai.gitops.spec;
+
+import io.kubeai.gitops.api.Diagnostic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads Model documents in KubeAI's {@code kubeai.org/v1} shape. The proposal's short form (no
+ * apiVersion, no engine, no name) is accepted with KubeAI's defaults.
+ */
+public final class ModelReader {
+    public static final String API_VERSION = "kubeai.org/v1";
+    public static final List<String> ENGINES = List.of("VLLM", "OLlama", "Infinity", "FasterWhisper");
+    public static final List<String> FEATURES = List.of("TextGeneration", "TextEmbedding", "Reranking", "SpeechToText");
+    /** KubeAI fields a generator cannot act on: they are accepted so existing manifests load, with a warning. */
+    static final Set<String> NO_EFFECT_FIELDS = Set.of("targetRequests", "scaleDownDelaySeconds", "owner",
+            "loadBalancing");
+    /** Fields the API server adds; an exported Model may carry them. */
+    private static final String[] SERVER_METADATA = {"uid", "resourceVersion", "generation", "creationTimestamp",
+        "managedFields", "selfLink", "finalizers", "ownerReferences", "deletionTimestamp",
+        "deletionGracePeriodSeconds", "generateName"};
+
+    private final List<Diagnostic> diagnostics;
+
+    public ModelReader(List<Diagnostic> diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /**
+     * Reads one document; empty documents are skipped.
+     *
+     * @param unnamedOrdinal how many unnamed Models came before in the same file, for derived names
+     */
+    public Optional<Model> read(YamlDocument doc, String fileStem, int unnamedOrdinal) {
+        if (doc.root().isNull()) {
+            return Optional.empty();
+        }
+        Fields root = Fields.at(doc, "", doc.root(), diagnostics);
+        if (!root.isPresent()) {
+            return Optional.empty();
+        }
+        root.string("apiVersion").filter(v -> !v.equals(API_VERSION)).ifPresent(v ->
+                root.errorAt("apiVersion", "unsupported apiVersion '" + v + "'; use " + API_VERSION));
+        String kind = root.string("kind").orElse("Model");
+        if (!kind.equals("Model")) {
+            root.errorAt("kind", "expected kind Model in models/, got '" + kind + "'"
+                    + (kind.equals("FineTuneJob") ? "; move FineTuneJobs to finetunes/" : ""));
+            return Optional.empty();
+        }
+        root.allow("status");
+
+        Fields metadata = root.object("metadata");
+        String name = metadata.string("name").orElse(null);
+        if (name == null) {
+            name = derivedName(fileStem, unnamedOrdinal);
+            diagnostics.add(Diagnostics.warning(root.position(), "metadata.name is missing; using '" + name
+                    + "'; set it so clients request the model by a name that does not depend on the file"));
+        }
+        metadata.string("namespace");
+        metadata.stringMap("labels");
+        Map<String, String> annotations = metadata.stringMap("annotations");
+        metadata.allow(SERVER_METADATA);
+        metadata.finish();
+
+        Fields spec = root.object("spec");
+        if (!spec.isPresent()) {
+            root.error("", "missing 'spec': a Model needs at least spec.url");
+        }
+        ModelSpec modelSpec = readSpec(spec);
+        root.finish();
+        return Optional.of(new Model(name, annotations, modelSpec, Origin.of(root)));
+    }
+
+    private ModelSpec readSpec(Fields spec) {
+        String url = spec.string("url").orElse("");
+        if (spec.isPresent() && url.isEmpty()) {
+            spec.error(spec.pointer(), "missing 'url': set it to the model's source, e.g. hf://org/repo");
+        }
+        List<Adapter> adapters = new ArrayList<>();
+        for (Fields a : spec.objects("adapters")) {
+            String adapterName = a.string("name").orElse("");
+            String adapterUrl = a.string("url").orElse("");
+            if (adapterName.isEmpty() || adapterUrl.isEmpty()) {
+                a.error(a.pointer(), "an adapter needs both 'name' and 'url'");
+            }
+            a.finish();
+            adapters.add(new Adapter(adapterName, adapterUrl, Origin.of(a)));
+        }
+        List<String> features = spec.has("features") ? spec.strings("features") : List.of("TextGeneration");
+        String engine = spec.string("engine").orElse("VLLM");
+        List<ModelFile> files = new ArrayList<>();
+        for (Fields f : spec.objects("files")) {
+            files.add(new ModelFile(f.string("path").orElse(""), f.string("content").orElse("")));
+            f.finish();
+        }
+        for (String field : NO_EFFECT_FIELDS) {
+            if (spec.has(field)) {
+                spec.warningAt(field, "'" + field + "' has no effect in generated manifests: it configures "
+                        + "KubeAI's request proxy, which a GitOps deployment does not run");
+            }
+        }
+        ModelSpec result = new ModelSpec(url, adapters, features, engine, spec.string("resourceProfile"),
+                spec.string("cacheProfile"), spec.string("image"), spec.strings("args"), spec.stringMap("env"),
+                spec.raw("envFrom"), spec.integer("replicas").orElse(null),
+                spec.integer("minReplicas").orElse(null), spec.integer("maxReplicas").orElse(null),
+                spec.bool("autoscalingDisabled").orElse(false), files, spec.string("priorityClassName"),
+                spec.string("adapterLoading"));
+        spec.finish();
+        return result;
+    }
+
+    private static String derivedName(String fileStem, int ordinal) {
+        String base = fileStem.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (base.isEmpty()) {
+            base = "model";
+        }
+        return ordinal == 0 ? base : base + "-" + (ordinal + 1);
+    }
+}

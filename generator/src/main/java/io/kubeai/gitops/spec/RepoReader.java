@@ -1,0 +1,99 @@
+package io.kubeai.gitops.spec;
+
+import io.kubeai.gitops.api.Diagnostic;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads a GitOps repo: kubeai.yaml and every Model under models/. Files are read in sorted order so
+ * that diagnostics and output do not depend on the file system.
+ */
+public final class RepoReader {
+    private final Path repoDir;
+    private final List<Diagnostic> diagnostics;
+
+    public RepoReader(Path repoDir, List<Diagnostic> diagnostics) {
+        this.repoDir = repoDir;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The whole input, read. */
+    public record Repo(KubeAIConfig config, List<Model> models) {
+    }
+
+    public Repo read(Path configFile) throws IOException {
+        String configName = display(configFile);
+        Optional<YamlDocument> configDoc = Optional.empty();
+        if (Files.isRegularFile(configFile)) {
+            List<YamlDocument> docs = parse(configFile);
+            if (docs.size() > 1) {
+                diagnostics.add(Diagnostics.error(new SourcePosition(configName, 0, 0),
+                        "kubeai.yaml must hold one document, found " + docs.size()));
+            }
+            configDoc = docs.stream().findFirst();
+        }
+        KubeAIConfig config = new ConfigReader(diagnostics).read(configDoc, configName);
+
+        List<Model> models = new ArrayList<>();
+        ModelReader reader = new ModelReader(diagnostics);
+        for (Path file : yamlFiles(repoDir.resolve("models"))) {
+            String stem = file.getFileName().toString().replaceAll("\\.ya?ml$", "");
+            int unnamed = 0;
+            for (YamlDocument doc : parse(file)) {
+                boolean hasName = doc.root().path("metadata").hasNonNull("name");
+                Optional<Model> model = reader.read(doc, stem, unnamed);
+                if (model.isPresent() && !hasName) {
+                    unnamed++;
+                }
+                model.ifPresent(models::add);
+            }
+        }
+        return new Repo(config, models);
+    }
+
+    /** Every *.yaml and *.yml file below {@code dir}, sorted by path. */
+    public static List<Path> yamlFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private List<YamlDocument> parse(Path file) throws IOException {
+        String name = display(file);
+        if (Files.size(file) > YamlFiles.MAX_FILE_BYTES) {
+            diagnostics.add(Diagnostics.error(SourcePosition.ofFile(name), "file is larger than "
+                    + YamlFiles.MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it into smaller files"));
+            return List.of();
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            diagnostics.add(Diagnostics.error(SourcePosition.ofFile(name), "file is not UTF-8 text; save it as UTF-8"));
+            return List.of();
+        }
+        return YamlFiles.parse(name, text, diagnostics);
+    }
+
+    /** Paths in diagnostics are relative to the repo, with '/' on every platform. */
+    public String display(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path rel = abs.startsWith(repoDir) ? repoDir.relativize(abs) : abs;
+        return rel.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,143 @@
+package io.kubeai.gitops.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kubeai.gitops.api.Diagnostic;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses YAML text into documents with source maps. Bounded so that a hostile file cannot exhaust
+ * memory: a size cap, an alias cap (no "billion laughs"), a nesting cap.
+ */
+public final class YamlFiles {
+    /** Spec files are small; anything larger is a mistake or an attack. */
+    public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_ALIASES = 50;
+    private static final int MAX_DEPTH = 64;
+
+    private static final YAMLFactory FACTORY = createFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private YamlFiles() {
+    }
+
+    private static YAMLFactory createFactory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowDuplicateKeys(false);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_FILE_BYTES);
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_FILE_BYTES).build())
+                .build();
+        factory.setCodec(new ObjectMapper(factory));
+        return factory;
+    }
+
+    /**
+     * Parses every document of {@code text}. A syntax error ends the file: it is reported and the documents
+     * before it are returned.
+     */
+    public static List<YamlDocument> parse(String file, String text, List<Diagnostic> diagnostics) {
+        List<YamlDocument> documents = new ArrayList<>();
+        if (text.length() > MAX_FILE_BYTES) {
+            diagnostics.add(Diagnostics.error(SourcePosition.ofFile(file),
+                    "file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it into smaller files"));
+            return documents;
+        }
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken token = parser.nextToken();
+            while (token != null) {
+                SourceMap map = new SourceMap(file);
+                JsonNode root = readValue(parser, "", map);
+                documents.add(new YamlDocument(file, documents.size(), root, map));
+                token = parser.nextToken();
+            }
+        } catch (JsonProcessingException e) {
+            diagnostics.add(Diagnostics.error(position(file, e.getLocation()), "invalid YAML: " + cleanMessage(e)
+                    + "; fix the syntax"));
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML reports limits (aliases, size, depth) as unchecked exceptions.
+            diagnostics.add(Diagnostics.error(SourcePosition.ofFile(file), "invalid YAML: " + firstLine(e.getMessage())
+                    + "; fix the syntax"));
+        }
+        return documents;
+    }
+
+    private static JsonNode readValue(JsonParser parser, String pointer, SourceMap map) throws IOException {
+        JsonLocation start = parser.currentTokenLocation();
+        map.putValue(pointer, start.getLineNr(), start.getColumnNr());
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    String child = pointer + "/" + escape(name);
+                    JsonLocation keyAt = parser.currentTokenLocation();
+                    map.putKey(child, keyAt.getLineNr(), keyAt.getColumnNr());
+                    parser.nextToken();
+                    object.set(name, readValue(parser, child, map));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readValue(parser, pointer + "/" + array.size(), map));
+                }
+                return array;
+            }
+            case VALUE_NULL:
+                return NullNode.getInstance();
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NUMBER_INT:
+                return NODES.numberNode(parser.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(parser.getDecimalValue());
+            default:
+                return NODES.textNode(parser.getText());
+        }
+    }
+
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static SourcePosition position(String file, JsonLocation location) {
+        if (location == null) {
+            return SourcePosition.ofFile(file);
+        }
+        return new SourcePosition(file, Math.max(location.getLineNr(), 0), Math.max(location.getColumnNr(), 0));
+    }
+
+    private static String cleanMessage(JsonProcessingException e) {
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        String line = message.strip().lines().findFirst().orElse(message);
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    }
+}

@@ -1,0 +1,105 @@
+package io.kubeai.gitops.validate;
+
+/** The wording of every validation message, in one place so that they read alike. */
+final class Hints {
+    private Hints() {
+    }
+
+    static String modelName(String name) {
+        return "Model name '" + name + "' is not valid: use at most 40 lowercase letters, digits and '-', "
+                + "starting and ending with a letter or digit";
+    }
+
+    static String duplicateModel(String name, String firstAt) {
+        return "duplicate Model name '" + name + "' (first defined at " + firstAt + "); rename one of them";
+    }
+
+    static String adapterName(String name) {
+        return "adapter name '" + name + "' is not valid: use at most 63 characters of a-z, 0-9 and '-'";
+    }
+
+    static String duplicateAdapter(String name, String model) {
+        return "duplicate adapter name '" + name + "' in Model '" + model + "'; adapter names must be unique per Model";
+    }
+
+    static String adaptersNeedVllm(String engine) {
+        return "adapters are only supported with engine VLLM (this Model uses " + engine
+                + "); remove the adapters or switch the engine to VLLM";
+    }
+
+    static String adaptersOnStaticVolume(String profile) {
+        return "adapters are not supported with cacheProfile '" + profile + "' (staticVolume): a ReadOnlyMany disk "
+                + "cannot take new adapters without recreating pods; use a bucket or sharedFilesystem profile";
+    }
+
+    static String adapterUrl(String problem) {
+        return "adapter url: " + problem + "; adapters load from hf://, s3://, gs:// or oss://";
+    }
+
+    static String unknownEngine(String engine) {
+        return "unknown engine '" + engine + "'; use VLLM, OLlama, Infinity or FasterWhisper";
+    }
+
+    static String unknownFeature(String feature) {
+        return "unknown feature '" + feature + "'; use TextGeneration, TextEmbedding, Reranking or SpeechToText";
+    }
+
+    static String undefinedCacheProfile(String profile, String known) {
+        return "cacheProfile '" + profile + "' is not defined in kubeai.yaml (models.cache.profiles"
+                + (known.isEmpty() ? " is empty" : ": " + known) + "); define it there or use None";
+    }
+
+    static String undefinedDefaultProfile(String profile, String known) {
+        return "defaultProfile '" + profile + "' names no profile in models.cache.profiles"
+                + (known.isEmpty() ? " (there are none)" : " (" + known + ")") + "; define it or use None";
+    }
+
+    static String cacheNeedsCacheableSource(String profile, String scheme) {
+        return "cacheProfile '" + profile + "' cannot cache " + scheme + ":// sources: caching works with hf://, "
+                + "s3://, gs:// and oss:// URLs; use cacheProfile None";
+    }
+
+    static String schemeNeedsCache(String scheme) {
+        return scheme + ":// models need a cache profile: no engine reads " + scheme
+                + ":// directly; set cacheProfile to a bucket, sharedFilesystem or staticVolume profile";
+    }
+
+    static String ollamaNeedsOllama(String engine) {
+        return "ollama:// URLs are served by engine OLlama only (this Model uses " + engine + ")";
+    }
+
+    static String resourceProfileFormat(String value) {
+        return "resourceProfile '" + value + "' is not of the form <name>:<count>, e.g. nvidia-gpu-l4:1";
+    }
+
+    static String unknownResourceProfile(String name, String nearest) {
+        return "unknown resource profile '" + name + "'" + nearest
+                + "; define it under resourceProfiles in kubeai.yaml or use a built-in one";
+    }
+
+    static String replicasRange(int min, int max) {
+        return "minReplicas (" + min + ") is greater than maxReplicas (" + max + "); lower minReplicas or raise maxReplicas";
+    }
+
+    static String negative(String field) {
+        return "'" + field + "' must not be negative";
+    }
+
+    static String attachLimit(int replicas, String profile, int limit) {
+        return replicas + " replicas exceed the read-only attach limit of cacheProfile '" + profile + "' (" + limit
+                + " nodes per disk); lower the replicas or use a sharedFilesystem or bucket profile";
+    }
+
+    static String envName(String name) {
+        return "environment variable name '" + name + "' is not valid: use letters, digits, '_', '-' and '.', "
+                + "not starting with a digit";
+    }
+
+    static String filePath(String path) {
+        return "file path '" + path + "' must be absolute (start with '/') and unique within the Model";
+    }
+
+    static String adapterLoading(String value) {
+        return "adapterLoading '" + value + "' is not valid; use Static or Dynamic";
+    }
+}

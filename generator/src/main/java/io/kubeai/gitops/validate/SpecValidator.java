@@ -1,0 +1,38 @@
+package io.kubeai.gitops.validate;
+
+import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.spec.Diagnostics;
+import io.kubeai.gitops.spec.KubeAIConfig;
+import io.kubeai.gitops.spec.Model;
+import io.kubeai.gitops.spec.SourcePosition;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs every check over the config and the Models, collecting all problems. */
+public final class SpecValidator {
+    private final List<Diagnostic> diagnostics;
+
+    public SpecValidator(List<Diagnostic> diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    public void validate(KubeAIConfig config, List<Model> models) {
+        new ConfigRules(diagnostics).check(config);
+        ModelRules modelRules = new ModelRules(config, diagnostics);
+        Map<String, SourcePosition> seen = new HashMap<>();
+        for (Model model : models) {
+            SourcePosition here = model.origin().at("/metadata/name");
+            SourcePosition first = seen.putIfAbsent(model.name(), here);
+            if (first != null) {
+                diagnostics.add(Diagnostics.error(here, Hints.duplicateModel(model.name(), format(first))));
+            }
+            modelRules.check(model);
+        }
+    }
+
+    private static String format(SourcePosition p) {
+        return p.line() > 0 ? p.file() + ":" + p.line() + ":" + p.column() : p.file();
+    }
+}

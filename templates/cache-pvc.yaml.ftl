@@ -1,0 +1,22 @@
+<#-- A cache volume. `r` is a plan VolumeClaim; `snapshot` restores a filled disk read-only. -->
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: ${r.name}
+  labels:
+    app.kubernetes.io/component: cache
+<#if r.model?has_content>
+    kubeai.org/model: ${r.model}
+</#if>
+spec:
+  accessModes: ${json(r.accessModes)}
+  storageClassName: ${json(r.storageClass)}
+<#if r.snapshot?has_content>
+  dataSource:
+    apiGroup: snapshot.storage.k8s.io
+    kind: VolumeSnapshot
+    name: ${r.snapshot}
+</#if>
+  resources:
+    requests:
+      storage: ${json(r.size)}

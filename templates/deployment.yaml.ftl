@@ -1,0 +1,84 @@
+<#-- The serving Deployment of a Model. `r` is a plan Server; json(x) writes any value safely. -->
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${r.name}
+  labels:
+    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/component: server
+    kubeai.org/model: ${r.name}
+    kubeai.org/engine: ${r.engine}
+spec:
+<#if r.replicas??>
+  replicas: ${r.replicas}
+</#if>
+  selector:
+    matchLabels:
+      app.kubernetes.io/component: server
+      kubeai.org/model: ${r.name}
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: ${r.name}
+        app.kubernetes.io/component: server
+        kubeai.org/model: ${r.name}
+        kubeai.org/engine: ${r.engine}
+    spec:
+<#if r.priorityClassName??>
+      priorityClassName: ${json(r.priorityClassName)}
+</#if>
+<#if r.runtimeClassName??>
+      runtimeClassName: ${json(r.runtimeClassName)}
+</#if>
+<#if r.schedulerName??>
+      schedulerName: ${json(r.schedulerName)}
+</#if>
+<#if r.nodeSelector?has_content>
+      nodeSelector: ${json(r.nodeSelector)}
+</#if>
+<#if r.tolerations??>
+      tolerations: ${json(r.tolerations)}
+</#if>
+<#if r.affinity??>
+      affinity: ${json(r.affinity)}
+</#if>
+<#if r.initContainers?has_content>
+      initContainers: ${json(r.initContainers)}
+</#if>
+      containers:
+      - name: server
+        image: ${json(r.image)}
+<#if r.command?has_content>
+        command: ${json(r.command)}
+</#if>
+<#if r.args?has_content>
+        args: ${json(r.args)}
+</#if>
+<#if r.env?has_content>
+        env: ${json(r.env)}
+</#if>
+<#if r.envFrom??>
+        envFrom: ${json(r.envFrom)}
+</#if>
+        ports:
+        - name: http
+          containerPort: 8000
+          protocol: TCP
+        resources:
+<#if r.requests?has_content>
+          requests: ${json(r.requests)}
+</#if>
+<#if r.limits?has_content>
+          limits: ${json(r.limits)}
+</#if>
+<#if r.startupProbe??>
+        startupProbe: ${json(r.startupProbe)}
+</#if>
+<#if r.readinessProbe??>
+        readinessProbe: ${json(r.readinessProbe)}
+</#if>
+<#if r.livenessProbe??>
+        livenessProbe: ${json(r.livenessProbe)}
+</#if>
+        volumeMounts: ${json(r.mounts)}
+      volumes: ${json(r.volumes)}

@@ -1,0 +1,23 @@
+<#-- Owns the replica count of a Model that gives a range. `r` is a plan Autoscaler. The CPU metric is a
+     placeholder a GPU server rarely needs: override this template with your metric (requests in flight
+     through a Prometheus adapter, or KEDA). -->
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: ${r.name}
+  labels:
+    kubeai.org/model: ${r.name}
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: ${r.name}
+  minReplicas: ${r.minReplicas}
+  maxReplicas: ${r.maxReplicas}
+  metrics:
+  - type: Resource
+    resource:
+      name: cpu
+      target:
+        type: Utilization
+        averageUtilization: 80

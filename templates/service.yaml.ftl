@@ -1,0 +1,19 @@
+<#-- The Service of a Model: port 80 to the engine's port named http. `r` is a plan ServicePlan. -->
+apiVersion: v1
+kind: Service
+metadata:
+  name: ${r.name}
+  labels:
+    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/component: server
+    kubeai.org/model: ${r.name}
+spec:
+  type: ClusterIP
+  selector:
+    app.kubernetes.io/component: server
+    kubeai.org/model: ${r.name}
+  ports:
+  - name: http
+    port: 80
+    targetPort: http
+    protocol: TCP
