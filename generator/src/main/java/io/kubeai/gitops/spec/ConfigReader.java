@@ -38,6 +38,7 @@ public final class ConfigReader {
         for (Map.Entry<String, Fields> e : cache.entries("profiles")) {
             readCacheProfile(e.getKey(), e.getValue()).ifPresent(p -> profiles.put(p.name(), p));
         }
+        defaultProfile = resolveKindAlias(defaultProfile, profiles, cache);
         cache.finish();
         models.finish();
 
@@ -125,6 +126,34 @@ public final class ConfigReader {
             return Optional.empty();
         }
         return Optional.of(new CacheProfile(name, kinds.get(0), Origin.of(profile)));
+    }
+
+    /**
+     * The proposal's own config says {@code defaultProfile: Bucket} beside a profile named StandardBucket.
+     * A default that names a kind of profile rather than a profile means the one profile of that kind.
+     */
+    private Optional<String> resolveKindAlias(Optional<String> name, Map<String, CacheProfile> profiles,
+                                              Fields cache) {
+        if (name.isEmpty() || name.get().equals(CacheProfile.NONE) || profiles.containsKey(name.get())) {
+            return name;
+        }
+        String kind = name.get().toLowerCase(java.util.Locale.ROOT);
+        List<CacheProfile> ofKind = profiles.values().stream().filter(p -> kindName(p.storage()).equals(kind))
+                .toList();
+        if (ofKind.size() != 1) {
+            return name;
+        }
+        String resolved = ofKind.get(0).name();
+        cache.warningAt("defaultProfile", "defaultProfile '" + name.get() + "' is not a profile name; using '"
+                + resolved + "', the only " + name.get() + " profile; write '" + resolved + "' to be explicit");
+        return Optional.of(resolved);
+    }
+
+    private static String kindName(CacheStorage storage) {
+        if (storage instanceof CacheStorage.Bucket) {
+            return "bucket";
+        }
+        return storage instanceof CacheStorage.SharedFilesystem ? "sharedfilesystem" : "staticvolume";
     }
 
     private void requireField(Fields fields, String name, String what) {

@@ -1,0 +1,66 @@
+package io.kubeai.gitops.testing;
+
+import io.kubeai.gitops.validator.ManifestValidator;
+import io.kubeai.gitops.validator.Violation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every rendered tree in every test must pass: strict validation of each document against the
+ * Kubernetes API and CRDs in ../shared, and {@code kubectl kustomize} where kubectl is on the PATH.
+ */
+public final class RenderedTreeChecks {
+    private static ManifestValidator validator;
+
+    private RenderedTreeChecks() {
+    }
+
+    public static synchronized ManifestValidator validator() {
+        if (validator == null) {
+            try {
+                validator = ManifestValidator.fromSharedDir(SharedDir.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return validator;
+    }
+
+    public static void assertValid(Path tree) throws IOException, InterruptedException {
+        List<Violation> violations = validator().validateTree(tree);
+        assertThat(violations).as("strict validation of %s", tree).extracting(Violation::format).isEmpty();
+        kustomizeBuilds(tree);
+    }
+
+    /** Builds the tree with kubectl's kustomize; skipped (returns null) where kubectl is missing. */
+    public static String kustomizeBuilds(Path tree) throws IOException, InterruptedException {
+        if (kubectl() == null) {
+            return null;
+        }
+        Process process = new ProcessBuilder(kubectl(), "kustomize", tree.toString()).redirectErrorStream(true)
+                .start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("kubectl kustomize %s:%n%s", tree, text).isZero();
+        return text;
+    }
+
+    public static String kubectl() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "kubectl");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+}
