@@ -28,9 +28,8 @@ public final class Generator {
     public GenerateResult generate(GenerateRequest request) throws IOException {
         List<Diagnostic> diagnostics = new ArrayList<>();
         RepoReader.Repo repo = new RepoReader(request.repoDir(), diagnostics).read(request.configFile());
-        if (!hasErrors(diagnostics)) {
-            new SpecValidator(diagnostics).validate(repo.config(), repo.models());
-        }
+        // Validate what could be read even after reading errors: one run reports every problem.
+        new SpecValidator(diagnostics).validate(repo.config(), repo.models());
         if (hasErrors(diagnostics)) {
             return failed(diagnostics);
         }

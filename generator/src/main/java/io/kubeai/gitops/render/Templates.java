@@ -81,7 +81,7 @@ public final class Templates {
             Integer line = e.getLineNumber();
             Integer column = e.getColumnNumber();
             return new Output("", Optional.of(new TemplateError(file, line == null ? 0 : line,
-                    column == null ? 0 : column, firstLine(e.getMessageWithoutStackTop()))));
+                    column == null ? 0 : column, summary(e.getMessageWithoutStackTop()))));
         } catch (freemarker.core.ParseException e) {
             return new Output("", Optional.of(new TemplateError(file, e.getLineNumber(), e.getColumnNumber(),
                     firstLine(e.getEditorMessage()))));
@@ -106,6 +106,18 @@ public final class Templates {
             notes.add("template " + name + ": using " + userDir.orElseThrow().resolve(name));
         }
         return notes;
+    }
+
+    /** FreeMarker's first line says what went wrong, its "==>" line names the expression. */
+    private static String summary(String message) {
+        String first = firstLine(message);
+        String expression = message == null ? "" : message.lines().map(String::strip)
+                .filter(l -> l.startsWith("==>")).findFirst().map(l -> l.substring(3).strip()).orElse("");
+        int in = expression.indexOf("  [in template");
+        if (in > 0) {
+            expression = expression.substring(0, in).strip();
+        }
+        return expression.isEmpty() ? first : first.replaceAll(":$", "") + ": " + expression;
     }
 
     private static String firstLine(String message) {

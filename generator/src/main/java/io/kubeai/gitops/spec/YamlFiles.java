@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.kubeai.gitops.api.Diagnostic;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -68,6 +69,9 @@ public final class YamlFiles {
                 documents.add(new YamlDocument(file, documents.size(), root, map));
                 token = parser.nextToken();
             }
+        } catch (AliasException e) {
+            diagnostics.add(Diagnostics.error(position(file, e.location), "YAML aliases (*name) are not allowed "
+                    + "in specs; write the value out in full"));
         } catch (JsonProcessingException e) {
             diagnostics.add(Diagnostics.error(position(file, e.getLocation()), "invalid YAML: " + cleanMessage(e)
                     + "; fix the syntax"));
@@ -82,6 +86,10 @@ public final class YamlFiles {
     private static JsonNode readValue(JsonParser parser, String pointer, SourceMap map) throws IOException {
         JsonLocation start = parser.currentTokenLocation();
         map.putValue(pointer, start.getLineNr(), start.getColumnNr());
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Aliases are how YAML bombs multiply; a spec has no need of them.
+            throw new AliasException(start);
+        }
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT: {
@@ -115,6 +123,17 @@ public final class YamlFiles {
                 return NODES.numberNode(parser.getDecimalValue());
             default:
                 return NODES.textNode(parser.getText());
+        }
+    }
+
+    /** Stops parsing at the first alias. */
+    private static final class AliasException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient JsonLocation location;
+
+        AliasException(JsonLocation location) {
+            super(null, null, false, false);
+            this.location = location;
         }
     }
 

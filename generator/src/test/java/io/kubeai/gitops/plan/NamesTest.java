@@ -1,0 +1,28 @@
+package io.kubeai.gitops.plan;
+
+import io.kubeai.gitops.spec.SourceUrl;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NamesTest {
+    private static SourceUrl url(String s) {
+        return SourceUrl.parse(s).url().orElseThrow();
+    }
+
+    @Test
+    void cacheKey_dependsOnTheSourceOnly_andChangesWithUrlOrRevision() {
+        String key = Names.cacheKey(url("hf://meta-llama/Meta-Llama-3.1-8B-Instruct"));
+        assertThat(key).startsWith("meta-llama-3-1-8b-instruct-").hasSize("meta-llama-3-1-8b-instruct-".length() + 8);
+        assertThat(Names.cacheKey(url("hf://meta-llama/Meta-Llama-3.1-8B-Instruct"))).isEqualTo(key);
+        assertThat(Names.cacheKey(url("hf://meta-llama/Meta-Llama-3.1-8B-Instruct@main"))).isNotEqualTo(key);
+        assertThat(Names.cacheKey(url("s3://bucket/models/x/"))).isEqualTo(Names.cacheKey(url("s3://bucket/models/x")));
+    }
+
+    @Test
+    void loaderJobNames_areValidDnsLabels_evenForLongSources() {
+        String key = Names.cacheKey(url("hf://org/" + "a-very-long-repository-name-".repeat(5) + "end"));
+        String job = Names.loaderJob(key, "inputs");
+        assertThat(job).hasSizeLessThanOrEqualTo(63).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    }
+}
