@@ -1,15 +1,27 @@
 package io.kubeai.gitops.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Placeholder until the validator's API is wired in. */
-@Command(name = "validate", mixinStandardHelpOptions = true, hidden = true,
-        description = "Validate rendered manifests strictly against a Kubernetes OpenAPI document and CRDs.")
+/**
+ * {@code kubeai validate [--openapi PATH]... [--crds PATH]... [--shared DIR] PATH...}: strict offline
+ * validation of rendered manifests, the way {@code kubeconform -strict} does it. The options belong to the
+ * validator module, which this command hands them to unchanged.
+ */
+@Command(name = "validate", description = "Validate manifests strictly against Kubernetes OpenAPI documents "
+        + "and CRDs (--openapi PATH, --crds PATH, --shared DIR, then files or folders).")
 final class ValidateCommand implements Callable<Integer> {
+
+    @Unmatched
+    List<String> arguments = new ArrayList<>();
+
     @Override
     public Integer call() {
-        return KubeaiCli.USAGE;
+        return io.kubeai.gitops.validator.ValidateCommand.run(arguments.toArray(new String[0]), System.out,
+                System.err);
     }
 }

@@ -30,40 +30,56 @@ public final class Renderer {
 
     public List<RenderedFile> render(RenderPlan plan) {
         Enrichment enrichment = new Enrichment(plan.namespace(), plan.gitopsEngine());
+        // Folders are independent: render them in parallel, then merge in plan order so output and
+        // diagnostics stay deterministic.
+        List<FolderOutput> outputs = plan.folders().parallelStream()
+                .map(folder -> renderFolder(folder, enrichment))
+                .toList();
         List<RenderedFile> files = new ArrayList<>();
         List<String> folders = new ArrayList<>();
-        for (FolderPlan folder : plan.folders()) {
-            String header = Header.of(folder.sources());
-            TreeMap<String, String> contents = new TreeMap<>();
-            for (ResourcePlan resource : folder.resources()) {
-                renderObject(resource, enrichment).ifPresent(yaml ->
-                        contents.put(resource.file(), header + yaml));
-            }
-            contents.put("kustomization.yaml", header + kustomization(List.copyOf(contents.keySet())));
-            contents.forEach((name, text) -> files.add(new RenderedFile(folder.path() + "/" + name, text)));
-            folders.add(folder.path());
+        for (FolderOutput output : outputs) {
+            diagnostics.addAll(output.diagnostics());
+            files.addAll(output.files());
+            folders.add(output.path());
         }
-        files.add(new RenderedFile("kustomization.yaml", Header.of(List.of()) + kustomization(folders)));
+        files.add(new RenderedFile("kustomization.yaml", Header.of(List.of()) + kustomization(folders, diagnostics)));
         files.sort((a, b) -> a.path().compareTo(b.path()));
         return files;
     }
 
-    private String kustomization(List<String> resources) {
-        Templates.Output out = templates.render("kustomization.yaml.ftl", Map.of("resources", resources));
-        if (out.error().isPresent()) {
-            report(out.error().get());
-            return "";
-        }
-        return parse("kustomization.yaml.ftl", out.text()).map(YamlOutput::write).orElse("");
+    private record FolderOutput(String path, List<RenderedFile> files, List<Diagnostic> diagnostics) {
     }
 
-    private java.util.Optional<String> renderObject(ResourcePlan resource, Enrichment enrichment) {
+    private FolderOutput renderFolder(FolderPlan folder, Enrichment enrichment) {
+        List<Diagnostic> problems = new ArrayList<>();
+        String header = Header.of(folder.sources());
+        TreeMap<String, String> contents = new TreeMap<>();
+        for (ResourcePlan resource : folder.resources()) {
+            renderObject(resource, enrichment, problems).ifPresent(yaml -> contents.put(resource.file(), header + yaml));
+        }
+        contents.put("kustomization.yaml", header + kustomization(List.copyOf(contents.keySet()), problems));
+        List<RenderedFile> files = new ArrayList<>();
+        contents.forEach((name, text) -> files.add(new RenderedFile(folder.path() + "/" + name, text)));
+        return new FolderOutput(folder.path(), files, problems);
+    }
+
+    private String kustomization(List<String> resources, List<Diagnostic> problems) {
+        Templates.Output out = templates.render("kustomization.yaml.ftl", Map.of("resources", resources));
+        if (out.error().isPresent()) {
+            report(out.error().get(), problems);
+            return "";
+        }
+        return parse("kustomization.yaml.ftl", out.text(), problems).map(YamlOutput::write).orElse("");
+    }
+
+    private java.util.Optional<String> renderObject(ResourcePlan resource, Enrichment enrichment,
+                                                    List<Diagnostic> problems) {
         Templates.Output out = templates.render(resource.template(), Map.of("r", resource.model()));
         if (out.error().isPresent()) {
-            report(out.error().get());
+            report(out.error().get(), problems);
             return java.util.Optional.empty();
         }
-        java.util.Optional<JsonNode> parsed = parse(resource.template(), out.text());
+        java.util.Optional<JsonNode> parsed = parse(resource.template(), out.text(), problems);
         if (parsed.isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -71,7 +87,7 @@ public final class Renderer {
         String apiVersion = object.path("apiVersion").asText();
         String kind = object.path("kind").asText();
         if (apiVersion.isEmpty() || kind.isEmpty()) {
-            error(resource.template(), "the template's output has no apiVersion or kind");
+            error(resource.template(), "the template's output has no apiVersion or kind", problems);
             return java.util.Optional.empty();
         }
         enrichment.apply(object, resource.phase());
@@ -81,7 +97,8 @@ public final class Renderer {
                     .orElseGet(() -> Canonical.sorted(object));
             return java.util.Optional.of(YamlOutput.write(typed));
         } catch (IllegalArgumentException e) {
-            error(resource.template(), kind + " does not fit its Kubernetes type: " + firstLine(e.getMessage()));
+            error(resource.template(), kind + " does not fit its Kubernetes type: " + firstLine(e.getMessage()),
+                    problems);
             return java.util.Optional.empty();
         }
     }
@@ -90,28 +107,28 @@ public final class Renderer {
         return YamlOutput.mapper().convertValue(object, type);
     }
 
-    private java.util.Optional<JsonNode> parse(String template, String text) {
+    private java.util.Optional<JsonNode> parse(String template, String text, List<Diagnostic> problems) {
         try {
             JsonNode node = TEMPLATE_OUTPUT.readTree(text);
             if (node == null || !node.isObject()) {
-                error(template, "the template's output is not a YAML mapping");
+                error(template, "the template's output is not a YAML mapping", problems);
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(node);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             error(template, "the template's output is not valid YAML (output line " + line + "): "
-                    + firstLine(e.getOriginalMessage()));
+                    + firstLine(e.getOriginalMessage()), problems);
             return java.util.Optional.empty();
         }
     }
 
-    private void report(Templates.TemplateError e) {
-        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, e.file(), e.line(), e.column(), e.message()));
+    private static void report(Templates.TemplateError e, List<Diagnostic> problems) {
+        problems.add(new Diagnostic(Diagnostic.Severity.ERROR, e.file(), e.line(), e.column(), e.message()));
     }
 
-    private void error(String template, String message) {
-        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, templates.describe(template), 0, 0, message));
+    private void error(String template, String message, List<Diagnostic> problems) {
+        problems.add(new Diagnostic(Diagnostic.Severity.ERROR, templates.describe(template), 0, 0, message));
     }
 
     private static String firstLine(String message) {

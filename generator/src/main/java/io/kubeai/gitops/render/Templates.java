@@ -32,7 +32,7 @@ public final class Templates {
 
     private final Configuration configuration;
     private final Optional<Path> userDir;
-    private final TreeSet<String> overridden = new TreeSet<>();
+    private final java.util.Set<String> overridden = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Templates(Optional<Path> userDir) throws IOException {
         this.userDir = userDir.filter(Files::isDirectory);
@@ -102,7 +102,7 @@ public final class Templates {
     /** The built-in templates the user's folder replaced, for the run's notes. */
     public List<String> overrides() {
         List<String> notes = new ArrayList<>();
-        for (String name : overridden) {
+        for (String name : new TreeSet<>(overridden)) {
             notes.add("template " + name + ": using " + userDir.orElseThrow().resolve(name));
         }
         return notes;
