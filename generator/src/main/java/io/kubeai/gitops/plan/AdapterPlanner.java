@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Puts every adapter at {@code /adapters/<name>} before the server starts: fetched from its URL, or from
- * the Model's cache where a loader Job copied it under the adapter's own cache key.
+ * Static adapter loading: puts every adapter at {@code /adapters/<name>} before the server starts, fetched
+ * from its URL or from the Model's cache where a loader Job copied it under the adapter's own cache key,
+ * and serves them with {@code --lora-modules}. A new adapter changes the pod template and rolls the pods;
+ * {@link DynamicAdapters} avoids that.
  */
 final class AdapterPlanner {
     static final String MOUNT = "/adapters";

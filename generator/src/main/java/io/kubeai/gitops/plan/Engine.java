@@ -43,7 +43,11 @@ abstract class Engine {
     }
 
     static Probe http(String path, int period, int failures, int timeout) {
-        return new ProbeBuilder().withNewHttpGet().withPath(path).withNewPort("http").endHttpGet()
+        return httpOn(path, "http", period, failures, timeout);
+    }
+
+    static Probe httpOn(String path, String port, int period, int failures, int timeout) {
+        return new ProbeBuilder().withNewHttpGet().withPath(path).withNewPort(port).endHttpGet()
                 .withPeriodSeconds(period).withFailureThreshold(failures).withTimeoutSeconds(timeout).build();
     }
 }

@@ -53,7 +53,13 @@ final class ModelPlanner {
         }
         server.image = new ServerResources(config, spec).image();
         engine.configure(server, location, spec.args());
-        new AdapterPlanner(credentials, containers, caches).plan(server, spec.adapters(), profile, specFile);
+        if (DynamicAdapters.applies(spec.engine(), spec.adapters(), spec.adapterLoading())) {
+            ConfigMapPlan adapters = new DynamicAdapters(config, credentials, caches)
+                    .plan(server, spec.adapters(), profile, specFile, spec.args());
+            resources.add(new ResourcePlan("configmap.yaml.ftl", "configmap-adapters.yaml", adapters, Phase.SERVING));
+        } else {
+            new AdapterPlanner(credentials, containers, caches).plan(server, spec.adapters(), profile, specFile);
+        }
         new ServerExtras(config, model, server).addTo(resources);
         return new FolderPlan("models/" + model.name(), List.of(specFile), resources);
     }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 public final class ConfigReader {
     public static final String DEFAULT_NAMESPACE = "kubeai";
     public static final String DEFAULT_LOADER_IMAGE = "ghcr.io/kubeai-gitops/kubeai-loader:0.1.0";
+    public static final String DEFAULT_ADAPTER_SYNC_IMAGE = "ghcr.io/kubeai-gitops/kubeai-adapter-sync:0.1.0";
     static final Set<String> GITOPS_ENGINES = Set.of("argocd", "flux", "plain");
 
     private final List<Diagnostic> diagnostics;
@@ -58,6 +59,13 @@ public final class ConfigReader {
                 orDefault(loader.stringMap("limits"), Map.of("memory", "1Gi")));
         loader.finish();
 
+        Fields sync = root.object("adapterSync");
+        KubeAIConfig.AdapterSyncSettings syncSettings = new KubeAIConfig.AdapterSyncSettings(
+                sync.string("image").orElse(DEFAULT_ADAPTER_SYNC_IMAGE),
+                sync.string("imagePullPolicy").orElse("IfNotPresent"),
+                sync.integer("maxLoras").orElse(4), sync.integer("maxLoraRank").orElse(64));
+        sync.finish();
+
         Fields s3 = root.object("s3");
         KubeAIConfig.S3Settings s3Settings = new KubeAIConfig.S3Settings(s3.string("endpoint"),
                 s3.string("region").orElse("us-east-1"), s3.bool("pathStyle").orElse(s3.has("endpoint")));
@@ -79,7 +87,7 @@ public final class ConfigReader {
         root.finish();
 
         return new KubeAIConfig(namespace, defaultProfile, profiles, resourceProfiles, images, secrets,
-                loaderSettings, s3Settings, finetuningSettings, new KubeAIConfig.GitOpsSettings(engine),
+                loaderSettings, syncSettings, s3Settings, finetuningSettings, new KubeAIConfig.GitOpsSettings(engine),
                 new Origin(doc, ""));
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param engineImages     per engine, image name to image (always with a {@code default} entry)
  * @param secrets          names of the Secrets credentials come from
  * @param loader           the loader image and its resources
+ * @param adapterSync      the adapter-sync sidecar of Models that load adapters dynamically
  * @param s3               how to reach S3-compatible stores
  * @param finetuning       finetuning settings
  * @param gitops           how the rendered tree is delivered
@@ -21,8 +22,8 @@ import java.util.Optional;
  */
 public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Map<String, CacheProfile> cacheProfiles,
                            Map<String, ResourceProfile> resourceProfiles, Map<String, Map<String, String>> engineImages,
-                           SecretNames secrets, LoaderSettings loader, S3Settings s3, FinetuningSettings finetuning,
-                           GitOpsSettings gitops, Origin origin) {
+                           SecretNames secrets, LoaderSettings loader, AdapterSyncSettings adapterSync, S3Settings s3,
+                           FinetuningSettings finetuning, GitOpsSettings gitops, Origin origin) {
 
     /** Names of the Secrets that hold credentials; keys follow KubeAI's Helm chart. */
     public record SecretNames(String huggingface, String aws) {
@@ -31,6 +32,16 @@ public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Ma
     /** The loader image that loader Jobs and waiting init containers run. */
     public record LoaderSettings(String image, String imagePullPolicy, Map<String, String> requests,
                                  Map<String, String> limits) {
+    }
+
+    /**
+     * The sidecar that loads and unloads adapters in running vLLM pods.
+     *
+     * @param image       the adapter-sync image
+     * @param maxLoras    vLLM's --max-loras unless the Model's args set it
+     * @param maxLoraRank vLLM's --max-lora-rank unless the Model's args set it
+     */
+    public record AdapterSyncSettings(String image, String imagePullPolicy, int maxLoras, int maxLoraRank) {
     }
 
     /**

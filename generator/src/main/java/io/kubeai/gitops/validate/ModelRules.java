@@ -64,6 +64,8 @@ final class ModelRules {
         checkEnvAndFiles(o, spec);
         spec.adapterLoading().filter(v -> !v.equals("Static") && !v.equals("Dynamic"))
                 .ifPresent(v -> error(o, "/spec/adapterLoading", Hints.adapterLoading(v)));
+        spec.adapterLoading().filter("Dynamic"::equals).filter(v -> !spec.engine().equals("VLLM"))
+                .ifPresent(v -> error(o, "/spec/adapterLoading", Hints.adaptersNeedVllm(spec.engine())));
     }
 
     private void checkCache(Model model, Optional<SourceUrl> source) {

@@ -1,0 +1,100 @@
+package io.kubeai.gitops.maven;
+
+import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.GenerateRequest;
+import io.kubeai.gitops.api.GenerateResult;
+import io.kubeai.gitops.api.Generator;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * The parameters both goals share and their one path through the generator: parameters to request, run,
+ * log what it said, and turn the user's mistakes into a clean BUILD FAILURE. A goal only says whether it
+ * writes and how it reports a run without errors.
+ *
+ * <p>Parameters left unset are passed on as absent, so the defaults stay in {@link GenerateRequest.Builder}:
+ * moving {@code kubeai.repo} moves the config, output and templates with it.
+ */
+abstract class AbstractKubeaiMojo extends AbstractMojo {
+
+    /** The GitOps repo holding {@code kubeai.yaml}, {@code models/} and {@code finetunes/}. */
+    @Parameter(property = "kubeai.repo", defaultValue = "${project.basedir}", required = true)
+    private File repo;
+
+    /** The KubeAI config. Default: {@code kubeai.yaml} in {@code kubeai.repo}. */
+    @Parameter(property = "kubeai.config")
+    private File config;
+
+    /** Where the Kustomize tree is rendered. Default: {@code rendered} in {@code kubeai.repo}. */
+    @Parameter(property = "kubeai.output")
+    private File output;
+
+    /**
+     * Templates that override the built-in ones by file name; a missing folder means none.
+     * Default: {@code templates} in {@code kubeai.repo}.
+     */
+    @Parameter(property = "kubeai.templates")
+    private File templates;
+
+    /** Skip this goal. */
+    @Parameter(property = "kubeai.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** True when the goal must write nothing and only compare the output folder with what the specs render. */
+    abstract boolean checkOnly();
+
+    /** Reports a run that found no error in the specs; fails the build if the goal's own condition is not met. */
+    abstract void report(GenerateRequest request, GenerateResult result) throws MojoFailureException;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping (kubeai.skip)");
+            return;
+        }
+        GenerateRequest request = GenerateRequest.builder(repo.toPath()).configFile(path(config))
+                .outputDir(path(output)).templatesDir(path(templates)).check(checkOnly()).build();
+        GenerateResult result = run(request);
+        result.notes().forEach(getLog()::info);
+        for (Diagnostic d : result.diagnostics()) {
+            if (d.isError()) {
+                getLog().error(d.format());
+            } else {
+                getLog().warn(d.format());
+            }
+        }
+        if (result.hasErrors()) {
+            throw new MojoFailureException(errorSummary(result));
+        }
+        report(request, result);
+    }
+
+    private static GenerateResult run(GenerateRequest request) throws MojoExecutionException {
+        try {
+            return new Generator().generate(request);
+        } catch (IOException e) {
+            throw new MojoExecutionException("I/O error: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("internal error in the kubeai generator: " + e, e);
+        }
+    }
+
+    /** The count, then every error line, so the BUILD FAILURE block alone tells the whole story. */
+    private static String errorSummary(GenerateResult result) {
+        long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
+        return errors + (errors == 1 ? " error" : " errors") + "; nothing was written"
+                + result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format)
+                        .collect(Collectors.joining("\n", "\n", ""));
+    }
+
+    private static Path path(File file) {
+        return file == null ? null : file.toPath();
+    }
+}

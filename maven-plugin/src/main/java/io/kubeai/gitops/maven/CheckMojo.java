@@ -1,0 +1,38 @@
+package io.kubeai.gitops.maven;
+
+import io.kubeai.gitops.api.GenerateRequest;
+import io.kubeai.gitops.api.GenerateResult;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes nothing; fails the build when the committed {@code rendered/} tree is not exactly what the specs
+ * render, or when a spec is wrong. Meant for pull-request CI, so a change to a spec cannot merge without
+ * its rendered output.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractKubeaiMojo {
+
+    @Override
+    boolean checkOnly() {
+        return true;
+    }
+
+    @Override
+    void report(GenerateRequest request, GenerateResult result) throws MojoFailureException {
+        if (result.upToDate()) {
+            getLog().info("rendered tree is up to date: " + request.outputDir());
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("the rendered tree " + request.outputDir()
+                + " is stale; run 'mvn kubeai:generate' and commit the result");
+        result.written().forEach(f -> lines.add("  stale: " + f));
+        result.deleted().forEach(f -> lines.add("  not rendered any more: " + f));
+        throw new MojoFailureException(String.join("\n", lines));
+    }
+}
