@@ -29,11 +29,11 @@ public final class Generator {
         List<Diagnostic> diagnostics = new ArrayList<>();
         RepoReader.Repo repo = new RepoReader(request.repoDir(), diagnostics).read(request.configFile());
         // Validate what could be read even after reading errors: one run reports every problem.
-        new SpecValidator(diagnostics).validate(repo.config(), repo.models());
+        new SpecValidator(diagnostics).validate(repo.config(), repo.models(), repo.fineTuneJobs());
         if (hasErrors(diagnostics)) {
             return failed(diagnostics);
         }
-        RenderPlan plan = new Planner().plan(repo.config(), repo.models());
+        RenderPlan plan = new Planner().plan(repo.config(), repo.models(), repo.fineTuneJobs());
         Templates templates = new Templates(request.templatesDir());
         List<RenderedFile> files = new Renderer(templates, diagnostics).render(plan);
         if (hasErrors(diagnostics)) {

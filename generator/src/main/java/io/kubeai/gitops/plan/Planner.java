@@ -1,5 +1,6 @@
 package io.kubeai.gitops.plan;
 
+import io.kubeai.gitops.spec.FineTuneJob;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.Model;
 
@@ -11,6 +12,10 @@ import java.util.List;
 public final class Planner {
 
     public RenderPlan plan(KubeAIConfig config, List<Model> models) {
+        return plan(config, models, List.of());
+    }
+
+    public RenderPlan plan(KubeAIConfig config, List<Model> models, List<FineTuneJob> jobs) {
         KubeAIConfig.LoaderSettings settings = config.loader();
         LoaderImage loader = new LoaderImage(settings.image(), settings.imagePullPolicy(), settings.requests(),
                 settings.limits());
@@ -18,6 +23,11 @@ public final class Planner {
         ModelPlanner planner = new ModelPlanner(config, loader, caches);
         List<FolderPlan> folders = new ArrayList<>();
         models.stream().sorted(Comparator.comparing(Model::name)).forEach(m -> folders.add(planner.plan(m)));
+        FineTunePlanner fineTunes = new FineTunePlanner(config, loader, caches);
+        java.util.Map<String, Model> byName = new java.util.HashMap<>();
+        models.forEach(m -> byName.putIfAbsent(m.name(), m));
+        jobs.stream().sorted(Comparator.comparing(FineTuneJob::name))
+                .forEach(j -> folders.add(fineTunes.plan(j, byName.get(j.model()))));
         folders.addAll(caches.folders());
         folders.sort(Comparator.comparing(FolderPlan::path));
         return new RenderPlan(config.namespace(), config.gitops().engine(), folders);

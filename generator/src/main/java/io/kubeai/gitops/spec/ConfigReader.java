@@ -17,6 +17,7 @@ import java.util.TreeMap;
 public final class ConfigReader {
     public static final String DEFAULT_NAMESPACE = "kubeai";
     public static final String DEFAULT_LOADER_IMAGE = "ghcr.io/kubeai-gitops/kubeai-loader:0.1.0";
+    public static final String DEFAULT_HOOK_IMAGE = "ghcr.io/kubeai-gitops/kubeai-commit-hook:0.1.0";
     public static final String DEFAULT_ADAPTER_SYNC_IMAGE = "ghcr.io/kubeai-gitops/kubeai-adapter-sync:0.1.0";
     static final Set<String> GITOPS_ENGINES = Set.of("argocd", "flux", "plain");
 
@@ -71,12 +72,7 @@ public final class ConfigReader {
                 s3.string("region").orElse("us-east-1"), s3.bool("pathStyle").orElse(s3.has("endpoint")));
         s3.finish();
 
-        Fields finetuning = root.object("finetuning");
-        Fields storage = finetuning.object("storage");
-        KubeAIConfig.FinetuningSettings finetuningSettings =
-                new KubeAIConfig.FinetuningSettings(storage.string("defaultURLTemplate"));
-        storage.finish();
-        finetuning.finish();
+        KubeAIConfig.FinetuningSettings finetuningSettings = readFinetuning(root.object("finetuning"));
 
         Fields gitops = root.object("gitops");
         String engine = gitops.string("engine").orElse("argocd");
@@ -89,6 +85,33 @@ public final class ConfigReader {
         return new KubeAIConfig(namespace, defaultProfile, profiles, resourceProfiles, images, secrets,
                 loaderSettings, syncSettings, s3Settings, finetuningSettings, new KubeAIConfig.GitOpsSettings(engine),
                 new Origin(doc, ""));
+    }
+
+    private KubeAIConfig.FinetuningSettings readFinetuning(Fields finetuning) {
+        Fields storage = finetuning.object("storage");
+        Optional<String> template = storage.string("defaultURLTemplate");
+        storage.finish();
+        Fields git = finetuning.object("git");
+        Optional<KubeAIConfig.GitSettings> gitSettings = Optional.empty();
+        if (git.isPresent()) {
+            requireField(git, "repository", "the GitOps repo's clone URL, e.g. https://github.com/org/gitops.git");
+            String mode = git.string("mode").orElse("push");
+            if (!mode.equals("push") && !mode.equals("branch")) {
+                git.errorAt("mode", "unknown mode '" + mode + "'; use push or branch");
+            }
+            gitSettings = Optional.of(new KubeAIConfig.GitSettings(git.string("repository").orElse(""),
+                    git.string("branch").orElse("main"), git.string("path").orElse(""),
+                    git.string("secretName").orElse("kubeai-git"), mode,
+                    git.string("authorName").orElse("kubeai-finetune"),
+                    git.string("authorEmail").orElse("kubeai-finetune@users.noreply.kubeai.org")));
+            git.finish();
+        }
+        KubeAIConfig.FinetuningSettings settings = new KubeAIConfig.FinetuningSettings(template,
+                finetuning.string("image"),
+                finetuning.string("resourceProfile").orElse("nvidia-gpu-l4:1"),
+                finetuning.string("hookImage").orElse(DEFAULT_HOOK_IMAGE), gitSettings);
+        finetuning.finish();
+        return settings;
     }
 
     private Optional<CacheProfile> readCacheProfile(String name, Fields profile) {

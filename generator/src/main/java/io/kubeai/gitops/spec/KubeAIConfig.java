@@ -54,8 +54,25 @@ public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Ma
     public record S3Settings(Optional<String> endpoint, String region, boolean pathStyle) {
     }
 
-    /** finetuning.storage.defaultURLTemplate with {model} and {job}. */
-    public record FinetuningSettings(Optional<String> defaultURLTemplate) {
+    /**
+     * Finetuning: where adapters go, what trains them, and the Git repo the hook commits them to.
+     *
+     * @param defaultURLTemplate storage.defaultURLTemplate with {model} and {job}
+     * @param image              the trainer image; a FineTuneJob may set its own
+     * @param resourceProfile    the trainer's {@code name:count}
+     * @param hookImage          the commit-back hook image (the Job's main container)
+     * @param git                the GitOps repo the hook commits to; empty disables commit-back
+     */
+    public record FinetuningSettings(Optional<String> defaultURLTemplate, Optional<String> image, String resourceProfile,
+                                     String hookImage, Optional<GitSettings> git) {
+    }
+
+    /**
+     * finetuning.git: the repository the hook clones, the branch it pushes to, the GitOps repo's folder
+     * inside it, the Secret with {@code username} and {@code password} (a token), and push or branch mode.
+     */
+    public record GitSettings(String repository, String branch, String path, String secretName, String mode,
+                              String authorName, String authorEmail) {
     }
 
     /** Which GitOps engine applies the tree: argocd, flux or plain. */

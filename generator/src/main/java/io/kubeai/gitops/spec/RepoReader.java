@@ -26,7 +26,7 @@ public final class RepoReader {
     }
 
     /** The whole input, read. */
-    public record Repo(KubeAIConfig config, List<Model> models) {
+    public record Repo(KubeAIConfig config, List<Model> models, List<FineTuneJob> fineTuneJobs) {
     }
 
     public Repo read(Path configFile) throws IOException {
@@ -56,7 +56,14 @@ public final class RepoReader {
                 model.ifPresent(models::add);
             }
         }
-        return new Repo(config, models);
+        List<FineTuneJob> jobs = new ArrayList<>();
+        FineTuneReader fineTunes = new FineTuneReader(diagnostics);
+        for (Path file : yamlFiles(repoDir.resolve("finetunes"))) {
+            for (YamlDocument doc : parse(file)) {
+                fineTunes.read(doc).ifPresent(jobs::add);
+            }
+        }
+        return new Repo(config, models, jobs);
     }
 
     /** Every *.yaml and *.yml file below {@code dir}, sorted by path. */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * A parsed model or adapter URL. KubeAI's schemes: {@code hf://org/repo} (optionally pinned as
- * {@code hf://org/repo@revision}), {@code s3://bucket/prefix}, {@code gs://}, {@code oss://},
+ * {@code hf://org/repo@revision}; {@code hf://datasets/org/repo} for training data), {@code s3://bucket/prefix}, {@code gs://}, {@code oss://},
  * {@code pvc://claim/path} and {@code ollama://model:tag}.
  *
  * @param scheme   hf, s3, gs, oss, pvc or ollama
@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public record SourceUrl(String scheme, String host, String path, Optional<String> revision) {
 
     private static final Pattern HF = Pattern.compile(
-            "hf://((?:[A-Za-z0-9][A-Za-z0-9_.-]*/)?[A-Za-z0-9][A-Za-z0-9_.-]*)(?:@([A-Za-z0-9][A-Za-z0-9_./-]*))?");
+            "hf://((?:datasets/)?(?:[A-Za-z0-9][A-Za-z0-9_.-]*/)?[A-Za-z0-9][A-Za-z0-9_.-]*)"
+                    + "(?:@([A-Za-z0-9][A-Za-z0-9_./-]*))?");
     private static final Pattern BUCKET = Pattern.compile("(s3|gs|oss)://([a-z0-9][a-z0-9._-]{1,61}[a-z0-9])(/.*)?");
     private static final Pattern PVC = Pattern.compile("pvc://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(/.*)?");
     private static final Pattern OLLAMA = Pattern.compile("ollama://([A-Za-z0-9][A-Za-z0-9_./:-]*)");

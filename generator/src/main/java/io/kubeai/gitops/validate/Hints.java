@@ -102,4 +102,44 @@ final class Hints {
     static String adapterLoading(String value) {
         return "adapterLoading '" + value + "' is not valid; use Static or Dynamic";
     }
+
+    static String duplicateJob(String name, String firstAt) {
+        return "duplicate FineTuneJob name '" + name + "' (first defined at " + firstAt + "); rename one of them";
+    }
+
+    static String jobName(String name) {
+        return "FineTuneJob name '" + name + "' is not valid: it becomes an adapter name, so use at most 50 "
+                + "characters of a-z, 0-9 and '-'";
+    }
+
+    static String trainerImage() {
+        return "no trainer image: set finetuning.image in kubeai.yaml or spec.image here to an image that "
+                + "follows the trainer contract (see the README)";
+    }
+
+    static String noGit() {
+        return "finetuning.git is not set in kubeai.yaml: the finished job cannot commit its adapter back to the "
+                + "Model; set repository, branch, path and secretName";
+    }
+
+    static String noStorage() {
+        return "no storage for the adapter: set spec.storage_url (s3://... or hf://user/repo) or "
+                + "finetuning.storage.defaultURLTemplate in kubeai.yaml";
+    }
+
+    static String storageUrl(String url) {
+        return "adapter storage '" + url + "' must be an s3://bucket/prefix or hf://user/repo URL";
+    }
+
+    static String trainingUrl(String url) {
+        return "'" + url + "' must be an s3:// or hf:// URL (files-API ids are not supported yet)";
+    }
+
+    static String unknownBaseModel(String model) {
+        return "unknown Model '" + model + "': spec.model must name a Model in models/";
+    }
+
+    static String jobCollides(String job, String model, String url) {
+        return "Model '" + model + "' already has an adapter named '" + job + "' (" + url + "); rename the job";
+    }
 }

@@ -2,6 +2,7 @@ package io.kubeai.gitops.validate;
 
 import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.spec.Diagnostics;
+import io.kubeai.gitops.spec.FineTuneJob;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.SourcePosition;
@@ -16,6 +17,11 @@ public final class SpecValidator {
 
     public SpecValidator(List<Diagnostic> diagnostics) {
         this.diagnostics = diagnostics;
+    }
+
+    public void validate(KubeAIConfig config, List<Model> models, List<FineTuneJob> jobs) {
+        validate(config, models);
+        new FineTuneRules(config, diagnostics).check(jobs, models);
     }
 
     public void validate(KubeAIConfig config, List<Model> models) {

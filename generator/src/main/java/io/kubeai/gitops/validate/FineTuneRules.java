@@ -1,0 +1,112 @@
+package io.kubeai.gitops.validate;
+
+import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.spec.Adapter;
+import io.kubeai.gitops.spec.CacheStorage;
+import io.kubeai.gitops.spec.Diagnostics;
+import io.kubeai.gitops.spec.FineTuneJob;
+import io.kubeai.gitops.spec.KubeAIConfig;
+import io.kubeai.gitops.spec.Model;
+import io.kubeai.gitops.spec.SourcePosition;
+import io.kubeai.gitops.spec.SourceUrl;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Checks of FineTuneJobs: their base Model, their URLs, names and where the adapter will go. */
+final class FineTuneRules {
+    private static final Pattern JOB_NAME = Pattern.compile("[a-z0-9-]+");
+
+    private final KubeAIConfig config;
+    private final List<Diagnostic> diagnostics;
+
+    FineTuneRules(KubeAIConfig config, List<Diagnostic> diagnostics) {
+        this.config = config;
+        this.diagnostics = diagnostics;
+    }
+
+    void check(List<FineTuneJob> jobs, List<Model> models) {
+        Map<String, Model> byName = new HashMap<>();
+        models.forEach(m -> byName.putIfAbsent(m.name(), m));
+        Map<String, SourcePosition> seen = new HashMap<>();
+        for (FineTuneJob job : jobs) {
+            SourcePosition here = job.origin().at("/metadata/name");
+            if (!job.name().isEmpty()) {
+                SourcePosition first = seen.putIfAbsent(job.name(), here);
+                if (first != null) {
+                    error(here, Hints.duplicateJob(job.name(), first.file() + ":" + first.line() + ":" + first.column()));
+                }
+                if (job.name().length() > 50 || !JOB_NAME.matcher(job.name()).matches()) {
+                    error(here, Hints.jobName(job.name()));
+                }
+            }
+            url(job, "/spec/training_file", job.trainingFile());
+            job.validationFile().ifPresent(u -> url(job, "/spec/validation_file", u));
+            checkStorage(job);
+            checkModel(job, byName.get(job.model()));
+            if (config.finetuning().git().isEmpty()) {
+                error(job.origin().at("/spec"), Hints.noGit());
+            }
+            if (job.image().isEmpty() && config.finetuning().image().isEmpty()) {
+                error(job.origin().at("/spec"), Hints.trainerImage());
+            }
+        }
+    }
+
+    private void checkStorage(FineTuneJob job) {
+        Optional<String> url = job.adapterUrl(config.finetuning());
+        if (url.isEmpty()) {
+            error(job.origin().at("/spec"), Hints.noStorage());
+            return;
+        }
+        String at = job.storageUrl().isPresent() ? "/spec/storage_url" : "/spec";
+        SourceUrl.Result parsed = SourceUrl.parse(url.get());
+        if (parsed.url().isEmpty() || !(parsed.url().get().scheme().equals("s3")
+                || parsed.url().get().scheme().equals("hf"))) {
+            error(job.origin().at(at), Hints.storageUrl(url.get()));
+        }
+    }
+
+    private void checkModel(FineTuneJob job, Model model) {
+        if (job.model().isEmpty()) {
+            return;
+        }
+        if (model == null) {
+            error(job.origin().at("/spec/model"), Hints.unknownBaseModel(job.model()));
+            return;
+        }
+        if (!model.spec().engine().equals("VLLM")) {
+            error(job.origin().at("/spec/model"), Hints.adaptersNeedVllm(model.spec().engine()));
+        }
+        Optional<SourceUrl> source = SourceUrl.parse(model.spec().url()).url();
+        EffectiveProfile.of(config, model.spec(), source)
+                .filter(p -> p.storage() instanceof CacheStorage.StaticVolume)
+                .ifPresent(p -> error(job.origin().at("/spec/model"), Hints.adaptersOnStaticVolume(p.name())));
+        Optional<String> url = job.adapterUrl(config.finetuning());
+        for (Adapter adapter : model.spec().adapters()) {
+            // The job's own adapter, committed back when it finished, is no collision.
+            if (adapter.name().equals(job.name()) && !url.map(adapter.url()::equals).orElse(false)) {
+                error(job.origin().at("/metadata/name"), Hints.jobCollides(job.name(), model.name(), adapter.url()));
+            }
+        }
+    }
+
+    private void url(FineTuneJob job, String at, String url) {
+        if (url.isEmpty()) {
+            return;
+        }
+        SourceUrl.Result parsed = SourceUrl.parse(url);
+        if (parsed.url().isEmpty()) {
+            error(job.origin().at(at), parsed.problem());
+        } else if (!parsed.url().get().scheme().equals("s3") && !parsed.url().get().scheme().equals("hf")) {
+            error(job.origin().at(at), Hints.trainingUrl(url));
+        }
+    }
+
+    private void error(SourcePosition at, String message) {
+        diagnostics.add(Diagnostics.error(at, message));
+    }
+}
