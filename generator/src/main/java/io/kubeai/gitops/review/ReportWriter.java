@@ -143,7 +143,8 @@ final class ReportWriter {
             for (CacheOrphan o : orphans) {
                 item(0, mark(Kind.REMOVED) + Text.code(o.job().folder()) + ": " + Text.code(o.source()) + " at "
                         + Text.code(o.destination()) + " (was Job " + Text.code(o.job().name()) + users(o.usedBy())
-                        + "); the copy stays in the cache until deleted by hand");
+                        + (o.job().model() == null ? "); the copy stays in the cache until deleted by hand"
+                        : "); the copy is on the Model's own volume (see Volumes)"));
             }
         }
         if (!edits.isEmpty()) {

@@ -24,15 +24,16 @@ public final class Review {
 
     /**
      * Compares {@code committedRenderedDir} (which need not exist: then everything is new) with what the specs
-     * of {@code repoDir} render, using the repo's {@code kubeai.yaml} and {@code templates/}.
+     * of {@code repoDir} render, using the repo's {@code kubeai.yaml} and {@code templates/}. Both paths are
+     * taken as given, relative to the working directory.
      */
     public static PlanReport plan(Path repoDir, Path committedRenderedDir) throws IOException {
-        return plan(GenerateRequest.builder(repoDir).outputDir(committedRenderedDir).build());
+        return plan(GenerateRequest.builder(repoDir).outputDir(committedRenderedDir.toAbsolutePath()).build());
     }
 
     /**
      * Compares the request's output folder, taken as the committed tree, with what its specs, config and
-     * templates render. The request's {@code check} flag does not matter: nothing is written to its output.
+     * templates render (a relative output folder is inside the repo, as for {@code generate}). The request's {@code check} flag does not matter: nothing is written to its output.
      * Mistakes in the specs come back as the report's diagnostics; only I/O failures and bugs throw.
      */
     public static PlanReport plan(GenerateRequest request) throws IOException {

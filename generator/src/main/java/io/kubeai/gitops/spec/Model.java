@@ -13,6 +13,6 @@ import java.util.Map;
 public record Model(String name, Map<String, String> annotations, ModelSpec spec, Origin origin) {
 
     public Model {
-        annotations = Map.copyOf(annotations);
+        annotations = SortedMaps.copyOf(annotations);
     }
 }

@@ -17,7 +17,7 @@ public final class ModelReader {
     public static final List<String> ENGINES = List.of("VLLM", "OLlama", "Infinity", "FasterWhisper");
     public static final List<String> FEATURES = List.of("TextGeneration", "TextEmbedding", "Reranking", "SpeechToText");
     /** KubeAI fields a generator cannot act on: they are accepted so existing manifests load, with a warning. */
-    static final Set<String> NO_EFFECT_FIELDS = Set.of("targetRequests", "scaleDownDelaySeconds", "owner",
+    static final List<String> NO_EFFECT_FIELDS = List.of("targetRequests", "scaleDownDelaySeconds", "owner",
             "loadBalancing");
     /** Fields the API server adds; an exported Model may carry them. */
     private static final String[] SERVER_METADATA = {"uid", "resourceVersion", "generation", "creationTimestamp",

@@ -38,7 +38,7 @@ public record ModelSpec(String url, List<Adapter> adapters, List<String> feature
         adapters = List.copyOf(adapters);
         features = List.copyOf(features);
         args = List.copyOf(args);
-        env = Map.copyOf(env);
+        env = SortedMaps.copyOf(env);
         files = List.copyOf(files);
     }
 }

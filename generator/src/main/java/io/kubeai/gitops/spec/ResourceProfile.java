@@ -24,8 +24,8 @@ public record ResourceProfile(String name, String imageName, Map<String, String>
                               Optional<String> schedulerName) {
 
     public ResourceProfile {
-        requests = Map.copyOf(requests);
-        limits = Map.copyOf(limits);
-        nodeSelector = Map.copyOf(nodeSelector);
+        requests = SortedMaps.copyOf(requests);
+        limits = SortedMaps.copyOf(limits);
+        nodeSelector = SortedMaps.copyOf(nodeSelector);
     }
 }

@@ -126,9 +126,10 @@ class ReviewTest {
                         ", for `chat`)")
                 .contains("+ `caches/efs`: `hf://org/qwen` → `/cache/models/", ", for `qwen`");
         assertThat(section(text, "Cache entries left behind"))
-                .contains("- `caches/localbucket`: `hf://org/qwen` at `s3://kubeai/models/", "for `qwen`")
+                .contains("- `caches/localbucket`: `hf://org/qwen` at `s3://kubeai/models/",
+                        "for `qwen`); the copy stays in the cache until deleted by hand")
                 .contains("- `caches/localbucket`: `hf://org/pirate-lora`")
-                .contains("- `models/big`: `hf://org/big`", "the copy stays in the cache until deleted by hand")
+                .contains("- `models/big`: `hf://org/big`", "the copy is on the Model's own volume (see Volumes)")
                 .doesNotContain("sql-lora", "phi-3");
         assertThat(section(text, "Volumes"))
                 .contains("+ PersistentVolumeClaim `kubeai/kubeai-cache-efs` created in `caches/efs/pvc.yaml`: 1Ti, "
