@@ -75,7 +75,7 @@ final class FineTunePlanner {
                 profile.nodeSelector(), profile.tolerations().orElse(null), profile.affinity().orElse(null),
                 profile.runtimeClassName().orElse(null));
         return new FolderPlan("finetunes/" + job.name(), List.of(job.origin().file()),
-                List.of(new ResourcePlan("finetune-job.yaml.ftl", "job.yaml", plan, Phase.SERVING)));
+                List.of(new ResourcePlan("finetune-job.yaml.ftl", "job.yaml", plan, Phase.TRAINING)));
     }
 
     /** The base model at BASE_MODEL_DIR: mounted from the Model's cache, or copied into scratch space. */

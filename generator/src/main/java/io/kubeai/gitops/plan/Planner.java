@@ -29,7 +29,10 @@ public final class Planner {
         jobs.stream().sorted(Comparator.comparing(FineTuneJob::name))
                 .forEach(j -> folders.add(fineTunes.plan(j, byName.get(j.model()))));
         folders.addAll(caches.folders());
+        folders.add(new FolderPlan("namespace", List.of(), List.of(new ResourcePlan("namespace.yaml.ftl",
+                "namespace.yaml", config.namespace(), Phase.CACHE_VOLUME))));
         folders.sort(Comparator.comparing(FolderPlan::path));
+        EntryPoints.of(config, folders).ifPresent(folders::add);
         return new RenderPlan(config.namespace(), config.gitops().engine(), folders);
     }
 }

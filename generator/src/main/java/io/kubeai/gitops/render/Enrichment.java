@@ -14,15 +14,32 @@ final class Enrichment {
 
     private final String namespace;
     private final String gitopsEngine;
+    private final boolean labelsOnly;
 
     Enrichment(String namespace, String gitopsEngine) {
+        this(namespace, gitopsEngine, false);
+    }
+
+    private Enrichment(String namespace, String gitopsEngine, boolean labelsOnly) {
         this.namespace = namespace;
         this.gitopsEngine = gitopsEngine;
+        this.labelsOnly = labelsOnly;
+    }
+
+    /** For the GitOps engines' own objects: they live in their engine's namespace and have no wave. */
+    Enrichment labelsOnly() {
+        return new Enrichment(namespace, gitopsEngine, true);
     }
 
     void apply(ObjectNode object, Phase phase) {
         ObjectNode metadata = object.with("metadata");
-        if (!metadata.has("namespace")) {
+        if (labelsOnly) {
+            ObjectNode labels = metadata.with("labels");
+            labels.put(MANAGED_BY, "kubeai-gitops");
+            labels.put(PART_OF, "kubeai");
+            return;
+        }
+        if (!metadata.has("namespace") && !object.path("kind").asText().equals("Namespace")) {
             metadata.put("namespace", namespace);
         }
         ObjectNode labels = metadata.with("labels");

@@ -18,6 +18,7 @@ import java.util.Optional;
 final class Kinds {
     private static final Map<String, Class<?>> TYPES = Map.ofEntries(
             Map.entry("v1/ConfigMap", ConfigMap.class),
+            Map.entry("v1/Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
             Map.entry("v1/PersistentVolumeClaim", PersistentVolumeClaim.class),
             Map.entry("v1/Secret", Secret.class),
             Map.entry("v1/Service", Service.class),

@@ -35,32 +35,37 @@ public final class Renderer {
         List<FolderOutput> outputs = plan.folders().parallelStream()
                 .map(folder -> renderFolder(folder, enrichment))
                 .toList();
-        List<RenderedFile> files = new ArrayList<>();
-        List<String> folders = new ArrayList<>();
+        Layout layout = new Layout(plan.gitopsEngine().equals("flux"));
         for (FolderOutput output : outputs) {
             diagnostics.addAll(output.diagnostics());
-            files.addAll(output.files());
-            folders.add(output.path());
+            output.objects().forEach(o -> layout.add(output.folder(), o.step(), o.file(), o.content()));
         }
-        files.add(new RenderedFile("kustomization.yaml", Header.of(List.of()) + kustomization(folders, diagnostics)));
+        List<RenderedFile> files = new ArrayList<>();
+        layout.files().forEach((path, content) -> files.add(new RenderedFile(path, content)));
+        layout.kustomizations().forEach((dir, entry) -> files.add(new RenderedFile(
+                dir.isEmpty() ? "kustomization.yaml" : dir + "/kustomization.yaml",
+                Header.of(entry.sources()) + kustomization(entry.resources(), diagnostics))));
         files.sort((a, b) -> a.path().compareTo(b.path()));
         return files;
     }
 
-    private record FolderOutput(String path, List<RenderedFile> files, List<Diagnostic> diagnostics) {
+    /** One rendered object: the Flux step it belongs to, its file name, its text with the header. */
+    private record RenderedObject(String step, String file, String content) {
+    }
+
+    private record FolderOutput(FolderPlan folder, List<RenderedObject> objects, List<Diagnostic> diagnostics) {
     }
 
     private FolderOutput renderFolder(FolderPlan folder, Enrichment enrichment) {
         List<Diagnostic> problems = new ArrayList<>();
         String header = Header.of(folder.sources());
-        TreeMap<String, String> contents = new TreeMap<>();
+        List<RenderedObject> objects = new ArrayList<>();
         for (ResourcePlan resource : folder.resources()) {
-            renderObject(resource, enrichment, problems).ifPresent(yaml -> contents.put(resource.file(), header + yaml));
+            Enrichment used = folder.standalone() ? enrichment.labelsOnly() : enrichment;
+            renderObject(resource, used, problems).ifPresent(yaml ->
+                    objects.add(new RenderedObject(resource.phase().step(), resource.file(), header + yaml)));
         }
-        contents.put("kustomization.yaml", header + kustomization(List.copyOf(contents.keySet()), problems));
-        List<RenderedFile> files = new ArrayList<>();
-        contents.forEach((name, text) -> files.add(new RenderedFile(folder.path() + "/" + name, text)));
-        return new FolderOutput(folder.path(), files, problems);
+        return new FolderOutput(folder, objects, problems);
     }
 
     private String kustomization(List<String> resources, List<Diagnostic> problems) {

@@ -79,11 +79,15 @@ public final class ConfigReader {
         if (!GITOPS_ENGINES.contains(engine)) {
             gitops.errorAt("engine", "unknown gitops engine '" + engine + "'; use argocd, flux or plain");
         }
+        KubeAIConfig.GitOpsSettings gitopsSettings = new KubeAIConfig.GitOpsSettings(engine,
+                gitops.string("repository"), gitops.string("revision").orElse("main"),
+                gitops.string("path").orElse("rendered").replaceAll("^\\./|/+$", ""),
+                gitops.string("name").orElse("kubeai"));
         gitops.finish();
         root.finish();
 
         return new KubeAIConfig(namespace, defaultProfile, profiles, resourceProfiles, images, secrets,
-                loaderSettings, syncSettings, s3Settings, finetuningSettings, new KubeAIConfig.GitOpsSettings(engine),
+                loaderSettings, syncSettings, s3Settings, finetuningSettings, gitopsSettings,
                 new Origin(doc, ""));
     }
 

@@ -75,7 +75,16 @@ public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Ma
                               String authorName, String authorEmail) {
     }
 
-    /** Which GitOps engine applies the tree: argocd, flux or plain. */
-    public record GitOpsSettings(String engine) {
+    /**
+     * How the rendered tree is delivered.
+     *
+     * @param engine     argocd, flux or plain
+     * @param repository the Git URL Argo CD or Flux reads; without it no entry point is rendered
+     * @param revision   the branch or tag to follow
+     * @param path       the rendered tree's path inside the Git repository
+     * @param name       the name of the Application, ApplicationSet, GitRepository and Kustomizations
+     */
+    public record GitOpsSettings(String engine, Optional<String> repository, String revision, String path,
+                                 String name) {
     }
 }

@@ -1,5 +1,7 @@
 package io.kubeai.gitops.cli;
 
+import io.kubeai.gitops.api.GenerateRequest;
+import io.kubeai.gitops.api.Generator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,7 @@ class PlanCommandTest {
     @BeforeEach
     void committed() throws IOException {
         model("kind: Model\nmetadata:\n  name: m\nspec:\n  url: hf://org/m\n  cacheProfile: None\n");
-        assertThat(KubeaiCli.run("generate", repo.toString())).isZero();
+        assertThat(new Generator().generate(GenerateRequest.builder(repo).build()).written()).isNotEmpty();
     }
 
     /** The CLI with {@code plan}, whether or not KubeaiCli lists it yet, and KubeaiCli's exit-code mapping. */

@@ -1,0 +1,5 @@
+<#-- The namespace every Model lives in. `r` is the namespace's name. -->
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: ${r}
