@@ -29,6 +29,7 @@ public final class Planner {
         jobs.stream().sorted(Comparator.comparing(FineTuneJob::name))
                 .forEach(j -> folders.add(fineTunes.plan(j, byName.get(j.model()))));
         folders.addAll(caches.folders());
+        LocalBucket.of(config).ifPresent(folders::add);
         folders.add(new FolderPlan("namespace", List.of(), List.of(new ResourcePlan("namespace.yaml.ftl",
                 "namespace.yaml", config.namespace(), Phase.CACHE_VOLUME))));
         folders.sort(Comparator.comparing(FolderPlan::path));

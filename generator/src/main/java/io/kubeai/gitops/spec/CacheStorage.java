@@ -5,8 +5,15 @@ import java.util.Optional;
 /** The three kinds of cache profile of the model-management proposal. */
 public sealed interface CacheStorage {
 
-    /** Copies of models in an object store: {@code bucket: {url: s3://bucket/prefix/}}. */
-    record Bucket(String url) implements CacheStorage {
+    /**
+     * Copies of models in an object store: {@code bucket: {url: s3://bucket/prefix/}}.
+     *
+     * @param url   the bucket and prefix
+     * @param local true to run the bucket in the cluster (SeaweedFS), for laptops and clusters with no
+     *              object store: no cloud account, no credential in Git
+     * @param size  the local store's volume size
+     */
+    record Bucket(String url, boolean local, String size) implements CacheStorage {
     }
 
     /**

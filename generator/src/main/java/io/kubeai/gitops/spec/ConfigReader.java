@@ -18,6 +18,8 @@ public final class ConfigReader {
     public static final String DEFAULT_NAMESPACE = "kubeai";
     public static final String DEFAULT_LOADER_IMAGE = "ghcr.io/kubeai-gitops/kubeai-loader:0.1.0";
     public static final String DEFAULT_HOOK_IMAGE = "ghcr.io/kubeai-gitops/kubeai-commit-hook:0.1.0";
+    /** The in-cluster bucket's S3 endpoint; see the local-bucket templates. */
+    public static final String LOCAL_BUCKET_ENDPOINT = "http://kubeai-bucket.{namespace}.svc.cluster.local:8333";
     public static final String DEFAULT_ADAPTER_SYNC_IMAGE = "ghcr.io/kubeai-gitops/kubeai-adapter-sync:0.1.0";
     static final Set<String> GITOPS_ENGINES = Set.of("argocd", "flux", "plain");
 
@@ -68,8 +70,12 @@ public final class ConfigReader {
         sync.finish();
 
         Fields s3 = root.object("s3");
-        KubeAIConfig.S3Settings s3Settings = new KubeAIConfig.S3Settings(s3.string("endpoint"),
-                s3.string("region").orElse("us-east-1"), s3.bool("pathStyle").orElse(s3.has("endpoint")));
+        // With a bucket in the cluster and no endpoint of the user's, S3 traffic goes to that bucket.
+        Optional<String> endpoint = s3.string("endpoint").or(() -> profiles.values().stream()
+                .anyMatch(p -> p.storage() instanceof CacheStorage.Bucket b && b.local())
+                ? Optional.of(LOCAL_BUCKET_ENDPOINT.replace("{namespace}", namespace)) : Optional.empty());
+        KubeAIConfig.S3Settings s3Settings = new KubeAIConfig.S3Settings(endpoint,
+                s3.string("region").orElse("us-east-1"), s3.bool("pathStyle").orElse(endpoint.isPresent()));
         s3.finish();
 
         KubeAIConfig.FinetuningSettings finetuningSettings = readFinetuning(root.object("finetuning"));
@@ -129,7 +135,8 @@ public final class ConfigReader {
             if (!url.startsWith("s3://") || url.length() <= "s3://".length()) {
                 bucket.errorAt("url", "bucket url must be an s3:// URL such as s3://my-bucket/models/");
             }
-            kinds.add(new CacheStorage.Bucket(url));
+            kinds.add(new CacheStorage.Bucket(url, bucket.bool("local").orElse(false),
+                    bucket.string("size").orElse("100Gi")));
             requireField(bucket, "url", "the bucket's s3:// URL");
             bucket.finish();
         }

@@ -1,0 +1,21 @@
+<#-- Only pods of this namespace reach the local bucket. -->
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${r.name}
+  labels:
+    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/component: local-bucket
+spec:
+  podSelector:
+    matchLabels:
+      app.kubernetes.io/name: ${r.name}
+  policyTypes: ["Ingress"]
+  ingress:
+  - from:
+    - podSelector: {}
+    ports:
+    - port: 8333
+      protocol: TCP
+    - port: 9333
+      protocol: TCP
