@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kubeai", mixinStandardHelpOptions = true, versionProvider = KubeaiCli.Version.class,
         description = "Renders KubeAI Models and cache profiles into a Kustomize tree for Argo CD or Flux.",
-        subcommands = {GenerateCommand.class, ValidateCommand.class})
+        subcommands = {GenerateCommand.class, ValidateCommand.class, PlanCommand.class})
 public final class KubeaiCli implements Runnable {
     static final int OK = 0;
     static final int BAD_INPUT = 1;

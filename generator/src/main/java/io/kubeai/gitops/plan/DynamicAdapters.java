@@ -43,12 +43,16 @@ final class DynamicAdapters {
         this.caches = caches;
     }
 
-    /** True when a Model's adapters are loaded at run time rather than at start-up. */
-    static boolean applies(String engine, List<Adapter> adapters, Optional<String> loading) {
+    /**
+     * True when a Model's adapters are loaded at run time rather than at start-up: a vLLM Model with
+     * adapters, or one that will get them (the base of a FineTuneJob, or {@code adapterLoading: Dynamic}),
+     * so that its first adapter does not add the sidecar and restart every replica.
+     */
+    static boolean applies(String engine, List<Adapter> adapters, Optional<String> loading, boolean finetuneBase) {
         if (!engine.equals("VLLM") || loading.filter("Static"::equals).isPresent()) {
             return false;
         }
-        return !adapters.isEmpty() || loading.filter("Dynamic"::equals).isPresent();
+        return !adapters.isEmpty() || finetuneBase || loading.filter("Dynamic"::equals).isPresent();
     }
 
     static String configMapName(String model) {
@@ -93,6 +97,10 @@ final class DynamicAdapters {
         if (userArgs.stream().noneMatch(a -> a.startsWith("--max-lora-rank"))) {
             server.args.add("--max-lora-rank=" + config.adapterSync().maxLoraRank());
         }
+        if (userArgs.stream().noneMatch(a -> a.startsWith("--max-cpu-loras"))) {
+            // Adapters beyond the CPU cache are evicted; size it for the adapters a Model may carry.
+            server.args.add("--max-cpu-loras=" + config.adapterSync().maxCpuLoras());
+        }
         server.env(List.of(Credentials.plain("VLLM_ALLOW_RUNTIME_LORA_UPDATING", "True")));
         server.volume(new VolumeBuilder().withName("adapter-config").withNewConfigMap()
                 .withName(configMapName(server.name)).endConfigMap().build());
@@ -120,6 +128,8 @@ final class DynamicAdapters {
     private Container sidecar(String model, List<VolumeMount> mounts) {
         List<EnvVar> env = new ArrayList<>(credentials.forScheme("hf"));
         env.addAll(credentials.s3());
+        // A small JVM: the sidecar idles at about 100 MB resident.
+        env.add(Credentials.plain("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC -Xmx64m -Xss512k -XX:TieredStopAtLevel=1"));
         return new ContainerBuilder()
                 .withName("adapter-sync")
                 .withImage(config.adapterSync().image())
@@ -132,8 +142,8 @@ final class DynamicAdapters {
                 .addNewPort().withName("adapter-sync").withContainerPort(SYNC_PORT).withProtocol("TCP").endPort()
                 .withReadinessProbe(Engine.httpOn("/readyz", "adapter-sync", 5, 1, 2))
                 .withLivenessProbe(Engine.httpOn("/healthz", "adapter-sync", 30, 3, 3))
-                .withResources(LoaderContainers.resources(new LoaderImage("", "", Map.of("cpu", "100m",
-                        "memory", "256Mi"), Map.of("memory", "512Mi"))))
+                .withResources(LoaderContainers.resources(new LoaderImage("", "", Map.of("cpu", "50m",
+                        "memory", "128Mi"), Map.of("memory", "256Mi"))))
                 .withSecurityContext(LoaderContainers.restricted())
                 .withVolumeMounts(mounts)
                 .build();

@@ -160,6 +160,7 @@ final class FineTunePlanner {
                     "--author-email", git.authorEmail()));
             env.add(Credentials.secret("GIT_USERNAME", git.secretName(), "username"));
             env.add(Credentials.secret("GIT_PASSWORD", git.secretName(), "password"));
+            env.add(Credentials.secret("GIT_TOKEN", git.secretName(), "token"));
         });
         args.addAll(List.of("--model", job.model(), "--adapter", job.name(), "--trainer-image", trainerImage(job)));
         return new ContainerBuilder()

@@ -35,6 +35,11 @@ final class ModelPlanner {
     }
 
     FolderPlan plan(Model model) {
+        return plan(model, false);
+    }
+
+    /** {@code finetuneBase}: a FineTuneJob will add adapters to this Model. */
+    FolderPlan plan(Model model, boolean finetuneBase) {
         ModelSpec spec = model.spec();
         SourceUrl source = SourceUrl.parse(spec.url()).url().orElseThrow();
         Optional<CacheProfile> profile = EffectiveProfile.of(config, spec, Optional.of(source));
@@ -53,7 +58,7 @@ final class ModelPlanner {
         }
         server.image = new ServerResources(config, spec).image();
         engine.configure(server, location, spec.args());
-        if (DynamicAdapters.applies(spec.engine(), spec.adapters(), spec.adapterLoading())) {
+        if (DynamicAdapters.applies(spec.engine(), spec.adapters(), spec.adapterLoading(), finetuneBase)) {
             ConfigMapPlan adapters = new DynamicAdapters(config, credentials, caches)
                     .plan(server, spec.adapters(), profile, specFile, spec.args());
             resources.add(new ResourcePlan("configmap.yaml.ftl", "configmap-adapters.yaml", adapters, Phase.SERVING));

@@ -22,7 +22,10 @@ public final class Planner {
         SharedCaches caches = new SharedCaches(loader, config.namespace(), new Credentials(config));
         ModelPlanner planner = new ModelPlanner(config, loader, caches);
         List<FolderPlan> folders = new ArrayList<>();
-        models.stream().sorted(Comparator.comparing(Model::name)).forEach(m -> folders.add(planner.plan(m)));
+        java.util.Set<String> finetuneBases = new java.util.TreeSet<>();
+        jobs.forEach(j -> finetuneBases.add(j.model()));
+        models.stream().sorted(Comparator.comparing(Model::name))
+                .forEach(m -> folders.add(planner.plan(m, finetuneBases.contains(m.name()))));
         FineTunePlanner fineTunes = new FineTunePlanner(config, loader, caches);
         java.util.Map<String, Model> byName = new java.util.HashMap<>();
         models.forEach(m -> byName.putIfAbsent(m.name(), m));

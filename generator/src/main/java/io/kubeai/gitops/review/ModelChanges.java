@@ -121,8 +121,8 @@ final class ModelChanges {
     private static JsonNode unexplained(ModelFacts facts, boolean adaptersChanged) {
         ObjectNode copy = facts.deployment().body().deepCopy();
         remove(copy.path("metadata").path("labels"), "kubeai.org/engine");
-        ObjectNode spec = (ObjectNode) copy.path("spec");
-        spec.remove("replicas");
+        JsonNode spec = copy.path("spec");
+        remove(spec, "replicas");
         remove(spec.path("template").path("metadata").path("labels"), "kubeai.org/engine");
         JsonNode pod = spec.path("template").path("spec");
         remove(pod, "nodeSelector", "tolerations", "volumes");

@@ -25,11 +25,13 @@ final class ModelDiff {
         if (m.source() != null) {
             parts.add("model " + Text.code(m.source()));
         }
-        parts.add("cache " + m.cache());
+        if (m.cache() != null) {
+            parts.add("cache " + m.cache());
+        }
         if (m.autoscaling() != null) {
             parts.add("autoscaling " + m.autoscaling());
         } else if (m.replicas() != null) {
-            parts.add(Text.plural(Integer.parseInt(m.replicas()), "replica"));
+            parts.add(m.replicas() + (m.replicas().equals("1") ? " replica" : " replicas"));
         }
         if (!m.adapters().isEmpty()) {
             parts.add("adapters " + Text.codes(m.adapters().keySet()));
@@ -55,7 +57,9 @@ final class ModelDiff {
         map(lines, "env", old.env(), now.env());
         adapters(lines, old, now);
         set(lines, "volumes", "claim", old.claims(), now.claims());
-        value(lines, "replicas", old.replicas(), now.replicas());
+        if (!Objects.equals(old.replicas(), now.replicas())) {
+            lines.add("replicas: " + replicas(old) + Text.ARROW + replicas(now));
+        }
         value(lines, "autoscaling", old.autoscaling(), now.autoscaling(), false);
         map(lines, "resources", old.resources(), now.resources());
         map(lines, "node selector", old.nodeSelector(), now.nodeSelector());
@@ -63,6 +67,10 @@ final class ModelDiff {
             lines.add("tolerations: " + Text.code(old.tolerations()) + Text.ARROW + Text.code(now.tolerations()));
         }
         return lines;
+    }
+
+    private static String replicas(ModelFacts m) {
+        return m.replicas() != null ? Text.code(m.replicas()) : m.autoscaling() != null ? "set by the autoscaler" : "none";
     }
 
     private static void value(List<String> lines, String what, String old, String now) {

@@ -94,9 +94,11 @@ final class RenderedTree {
         }
     }
 
+    /** kustomize's own files, not Flux's Kustomization objects ({@code kustomize.toolkit.fluxcd.io}). */
     private static boolean isKustomization(String file, JsonNode document) {
-        return file.equals("kustomization.yaml") || file.endsWith("/kustomization.yaml")
-                || document.path("apiVersion").asText("").startsWith("kustomize.config.k8s.io/");
+        String apiVersion = document.path("apiVersion").asText("");
+        boolean named = file.equals("kustomization.yaml") || file.endsWith("/kustomization.yaml");
+        return apiVersion.startsWith("kustomize.config.k8s.io/") || (named && apiVersion.isEmpty());
     }
 
     private static SortedSet<String> files(Path dir) throws IOException {

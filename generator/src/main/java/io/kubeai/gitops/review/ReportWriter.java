@@ -72,7 +72,10 @@ final class ReportWriter {
         count(parts, c.volumes().stream().filter(v -> v.kind() == Kind.ADDED).count(), "volume object", " created");
         count(parts, c.deletedVolumes().size(), "volume object", " DELETED");
         count(parts, c.volumes().stream().filter(v -> v.kind() == Kind.CHANGED).count(), "volume object", " changed");
-        count(parts, c.jobEdits().size() + c.others().size(), "other object", " changed");
+        count(parts, c.others().stream().filter(o -> o.kind() == Kind.ADDED).count(), "other object", " added");
+        count(parts, c.others().stream().filter(o -> o.kind() == Kind.REMOVED).count(), "other object", " removed");
+        count(parts, c.jobEdits().size() + c.others().stream().filter(o -> o.kind() == Kind.CHANGED).count(),
+                "other object", " changed");
         return String.join(", ", parts);
     }
 

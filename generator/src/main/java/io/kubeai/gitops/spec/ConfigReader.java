@@ -66,7 +66,8 @@ public final class ConfigReader {
         KubeAIConfig.AdapterSyncSettings syncSettings = new KubeAIConfig.AdapterSyncSettings(
                 sync.string("image").orElse(DEFAULT_ADAPTER_SYNC_IMAGE),
                 sync.string("imagePullPolicy").orElse("IfNotPresent"),
-                sync.integer("maxLoras").orElse(4), sync.integer("maxLoraRank").orElse(64));
+                sync.integer("maxLoras").orElse(4), sync.integer("maxLoraRank").orElse(64),
+                sync.integer("maxCpuLoras").orElse(32));
         sync.finish();
 
         Fields s3 = root.object("s3");

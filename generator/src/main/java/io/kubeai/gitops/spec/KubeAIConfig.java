@@ -40,8 +40,10 @@ public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Ma
      * @param image       the adapter-sync image
      * @param maxLoras    vLLM's --max-loras unless the Model's args set it
      * @param maxLoraRank vLLM's --max-lora-rank unless the Model's args set it
+     * @param maxCpuLoras vLLM's --max-cpu-loras unless the Model's args set it
      */
-    public record AdapterSyncSettings(String image, String imagePullPolicy, int maxLoras, int maxLoraRank) {
+    public record AdapterSyncSettings(String image, String imagePullPolicy, int maxLoras, int maxLoraRank,
+                                      int maxCpuLoras) {
     }
 
     /**

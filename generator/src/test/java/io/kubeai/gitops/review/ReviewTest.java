@@ -211,6 +211,18 @@ class ReviewTest {
     }
 
     @Test
+    void changesNoRuleNames_areListedByJsonPointer_andAutoscalingByItsBounds() throws Exception {
+        model("gemma", "  url: hf://google/gemma\n  cacheProfile: None\n  priorityClassName: high\n");
+        model("qwen", "  url: hf://org/qwen\n  minReplicas: 1\n  maxReplicas: 4\n");
+
+        String text = Review.plan(repo, repo.resolve("rendered")).toText();
+
+        assertThat(text).contains("~ `gemma` changed (pod template changed: every replica restarts)\n"
+                + "    - Deployment `/spec/template/spec/priorityClassName`: added `high`\n");
+        assertThat(text).contains("~ `qwen` changed", "    - autoscaling: none → 1–4 replicas");
+    }
+
+    @Test
     void missingCommittedTree_showsEverythingAsNew() throws Exception {
         PlanReport plan = Review.plan(repo, repo.resolve("no-such-dir"));
 

@@ -59,21 +59,30 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
             getLog().info("Skipping (kubeai.skip)");
             return;
         }
-        GenerateRequest request = GenerateRequest.builder(repo.toPath()).configFile(path(config))
-                .outputDir(path(output)).templatesDir(path(templates)).check(checkOnly()).build();
+        perform(GenerateRequest.builder(repo.toPath()).configFile(path(config))
+                .outputDir(path(output)).templatesDir(path(templates)).check(checkOnly()).build());
+    }
+
+    /** Runs the generator on the request the parameters make, then reports; a goal may do otherwise. */
+    void perform(GenerateRequest request) throws MojoExecutionException, MojoFailureException {
         GenerateResult result = run(request);
         result.notes().forEach(getLog()::info);
-        for (Diagnostic d : result.diagnostics()) {
+        logAndFailOnErrors(result.diagnostics());
+        report(request, result);
+    }
+
+    /** Logs warnings and errors; the user's mistakes become a clean BUILD FAILURE listing every one. */
+    void logAndFailOnErrors(java.util.List<Diagnostic> diagnostics) throws MojoFailureException {
+        for (Diagnostic d : diagnostics) {
             if (d.isError()) {
                 getLog().error(d.format());
             } else {
                 getLog().warn(d.format());
             }
         }
-        if (result.hasErrors()) {
-            throw new MojoFailureException(errorSummary(result));
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            throw new MojoFailureException(errorSummary(diagnostics));
         }
-        report(request, result);
     }
 
     private static GenerateResult run(GenerateRequest request) throws MojoExecutionException {
@@ -87,10 +96,10 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
     }
 
     /** The count, then every error line, so the BUILD FAILURE block alone tells the whole story. */
-    private static String errorSummary(GenerateResult result) {
-        long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
+    private static String errorSummary(java.util.List<Diagnostic> diagnostics) {
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         return errors + (errors == 1 ? " error" : " errors") + "; nothing was written"
-                + result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format)
+                + diagnostics.stream().filter(Diagnostic::isError).map(Diagnostic::format)
                         .collect(Collectors.joining("\n", "\n", ""));
     }
 

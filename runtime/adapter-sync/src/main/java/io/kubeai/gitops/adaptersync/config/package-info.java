@@ -1,0 +1,6 @@
+/**
+ * The wanted adapters: the {@code adapters.json} contract rendered by the generator, its strict reader, and
+ * the watcher that follows the kubelet's atomic {@code ..data} symlink swaps (file-system events plus
+ * polling), waits for a file to settle and keeps the last good config when a new one does not parse.
+ */
+package io.kubeai.gitops.adaptersync.config;
