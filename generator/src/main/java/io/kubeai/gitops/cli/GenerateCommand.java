@@ -1,16 +1,13 @@
 package io.kubeai.gitops.cli;
 
-import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code kubeai generate [--check] [--config F] [--output D] [--templates D] REPO_DIR}. */
@@ -18,18 +15,8 @@ import java.util.concurrent.Callable;
         description = "Render REPO_DIR's kubeai.yaml and models/ into its rendered/ tree.")
 final class GenerateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "REPO_DIR", defaultValue = ".", description = "The GitOps repo (default: .)")
-    Path repo;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "The KubeAI config (default: REPO_DIR/kubeai.yaml)")
-    Path config;
-
-    @Option(names = "--output", paramLabel = "DIR", description = "Where to render (default: REPO_DIR/rendered)")
-    Path output;
-
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Templates that override the built-in ones by file name (default: REPO_DIR/templates)")
-    Path templates;
+    @picocli.CommandLine.Mixin
+    RepoOptions options;
 
     @Option(names = "--check", description = "Write nothing; exit 1 if the rendered tree is not up to date")
     boolean check;
@@ -41,8 +28,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenerateRequest request = GenerateRequest.builder(repo).configFile(config).outputDir(output)
-                .templatesDir(templates).check(check).build();
+        GenerateRequest request = options.request(check);
         GenerateResult result;
         try {
             result = new Generator().generate(request);
@@ -51,12 +37,7 @@ final class GenerateCommand implements Callable<Integer> {
             return KubeaiCli.FAILURE;
         }
         result.notes().forEach(n -> err.println("kubeai: " + n));
-        for (Diagnostic d : result.diagnostics()) {
-            err.println(d.format());
-        }
-        if (result.hasErrors()) {
-            long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-            err.println("kubeai: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written");
+        if (RepoOptions.printDiagnostics(result.diagnostics(), err, "nothing was written") > 0) {
             return KubeaiCli.BAD_INPUT;
         }
         return check ? reportCheck(result, out, err) : reportWrite(result, out, request);

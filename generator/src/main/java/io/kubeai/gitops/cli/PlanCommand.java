@@ -1,12 +1,10 @@
 package io.kubeai.gitops.cli;
 
-import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.review.PlanReport;
 import io.kubeai.gitops.review.Review;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,20 +27,8 @@ final class PlanCommand implements Callable<Integer> {
     /** The report's form on standard output. */
     enum Format { text, markdown }
 
-    @Parameters(index = "0", paramLabel = "REPO_DIR", defaultValue = ".", description = "The GitOps repo (default: .)")
-    Path repo;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "The KubeAI config (default: REPO_DIR/kubeai.yaml)")
-    Path config;
-
-    @Option(names = "--output", paramLabel = "DIR",
-            description = "The committed rendered tree to compare with (default: REPO_DIR/rendered); "
-                    + "in CI, the target branch's tree")
-    Path output;
-
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Templates that override the built-in ones by file name (default: REPO_DIR/templates)")
-    Path templates;
+    @picocli.CommandLine.Mixin
+    RepoOptions options;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or markdown (default: text)")
@@ -59,8 +45,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenerateRequest request = GenerateRequest.builder(repo).configFile(config).outputDir(output)
-                .templatesDir(templates).build();
+        GenerateRequest request = options.request(false);
         PlanReport report;
         try {
             report = Review.plan(request);
@@ -73,12 +58,7 @@ final class PlanCommand implements Callable<Integer> {
             return KubeaiCli.FAILURE;
         }
         report.rendering().notes().forEach(n -> err.println("kubeai: " + n));
-        for (Diagnostic d : report.diagnostics()) {
-            err.println(d.format());
-        }
-        if (report.hasErrors()) {
-            long errors = report.diagnostics().stream().filter(Diagnostic::isError).count();
-            err.println("kubeai: " + errors + (errors == 1 ? " error" : " errors") + "; no plan");
+        if (RepoOptions.printDiagnostics(report.diagnostics(), err, "no plan") > 0) {
             return KubeaiCli.BAD_INPUT;
         }
         out.print(format == Format.markdown ? report.toMarkdown() : report.toText());

@@ -5,11 +5,8 @@ import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Pull-request review: renders the specs as they are now into a temporary folder and compares the objects
@@ -49,26 +46,7 @@ public final class Review {
             Changes changes = Comparison.between(RenderedTree.read(request.outputDir()), RenderedTree.read(rendered));
             return new PlanReport(result, changes);
         } finally {
-            deleteRecursively(scratch);
+            io.kubeai.gitops.write.OutputTree.deleteRecursively(scratch);
         }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

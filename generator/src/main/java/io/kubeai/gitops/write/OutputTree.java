@@ -119,7 +119,8 @@ public final class OutputTree {
         return Files.size(path) == wanted.length && java.util.Arrays.equals(Files.readAllBytes(path), wanted);
     }
 
-    static void deleteRecursively(Path path) throws IOException {
+    /** Deletes a file or a folder with everything in it; nothing happens when it does not exist. */
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
