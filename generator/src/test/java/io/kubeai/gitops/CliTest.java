@@ -1,6 +1,7 @@
 package io.kubeai.gitops;
 
 import io.kubeai.gitops.cli.KubeaiCli;
+import io.kubeai.gitops.testing.SharedDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +37,12 @@ class CliTest {
     }
 
     @Test
-    void generate_thenCheck_exitZero() throws IOException {
+    void generate_thenCheck_thenValidate_exitZero() throws IOException {
         model("kind: Model\nmetadata:\n  name: m\nspec:\n  url: hf://org/m\n");
         assertThat(run("generate", repo.toString())).isZero();
         assertThat(run("generate", "--check", repo.toString())).isZero();
+        assertThat(run("validate", "--shared", SharedDir.get().toString(), repo.resolve("rendered").toString()))
+                .isZero();
     }
 
     @Test

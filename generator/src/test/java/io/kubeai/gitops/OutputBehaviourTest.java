@@ -3,6 +3,7 @@ package io.kubeai.gitops;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.testing.RenderedTreeChecks;
 import io.kubeai.gitops.testing.TreeDiff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +24,18 @@ class OutputBehaviourTest {
     private static final String MODEL = "apiVersion: kubeai.org/v1\nkind: Model\nmetadata:\n  name: %s\n"
             + "spec:\n  url: hf://org/%s\n";
 
+    /** Generates; whatever a successful run leaves in rendered/ must be valid, as in every test. */
     private GenerateResult generate() throws IOException {
-        return new Generator().generate(GenerateRequest.builder(repo).build());
+        GenerateResult result = new Generator().generate(GenerateRequest.builder(repo).build());
+        if (!result.hasErrors()) {
+            try {
+                RenderedTreeChecks.assertValid(repo.resolve("rendered"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return result;
     }
 
     private void model(String name) throws IOException {
