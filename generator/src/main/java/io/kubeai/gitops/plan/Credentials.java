@@ -22,8 +22,12 @@ final class Credentials {
 
     List<EnvVar> forScheme(String scheme) {
         switch (scheme) {
-            case "hf":
-                return List.of(secret("HF_TOKEN", config.secrets().huggingface(), "token"));
+            case "hf": {
+                List<EnvVar> env = new ArrayList<>();
+                env.add(secret("HF_TOKEN", config.secrets().huggingface(), "token"));
+                config.huggingFace().endpoint().ifPresent(e -> env.add(plain("HF_ENDPOINT", e)));
+                return env;
+            }
             case "s3":
             case "gs":
             case "oss":

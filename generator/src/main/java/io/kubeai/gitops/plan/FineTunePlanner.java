@@ -119,6 +119,16 @@ final class FineTunePlanner {
         return mount("base-model", BASE_MODEL_DIR, true);
     }
 
+    /**
+     * Where the trainer finds its data: the file itself when the URL names one (its last segment has an
+     * extension, such as train.jsonl), else the folder the loader filled.
+     */
+    static String dataPath(String dir, String url) {
+        String last = url.replaceAll("/+$", "");
+        last = last.substring(last.lastIndexOf('/') + 1);
+        return !url.endsWith("/") && last.contains(".") ? dir + "/" + last : dir;
+    }
+
     private Container fetch(String name, String url, String dir, VolumeMount data) {
         String scheme = SourceUrl.parse(url).url().map(SourceUrl::scheme).orElse("s3");
         return containers.load(name, url, dir, credentials.forScheme(scheme), List.of(data, SharedCaches.tmpMount()));
@@ -129,8 +139,9 @@ final class FineTunePlanner {
         int count = count(job);
         List<EnvVar> env = new ArrayList<>();
         env.add(Credentials.plain("BASE_MODEL_DIR", BASE_MODEL_DIR));
-        env.add(Credentials.plain("TRAINING_FILE", DATA_DIR + "/training"));
-        job.validationFile().ifPresent(v -> env.add(Credentials.plain("VALIDATION_FILE", DATA_DIR + "/validation")));
+        env.add(Credentials.plain("TRAINING_FILE", dataPath(DATA_DIR + "/training", job.trainingFile())));
+        job.validationFile().ifPresent(v ->
+                env.add(Credentials.plain("VALIDATION_FILE", dataPath(DATA_DIR + "/validation", v))));
         env.add(Credentials.plain("OUTPUT_DIR", OUTPUT_DIR));
         env.add(Credentials.plain("HYPERPARAMETERS", hyperparameters(job)));
         env.add(Credentials.plain("MODEL_NAME", job.model()));

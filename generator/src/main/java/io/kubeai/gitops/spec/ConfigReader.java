@@ -54,6 +54,10 @@ public final class ConfigReader {
                 secretNames.string("huggingface").orElse("huggingface"), secretNames.string("aws").orElse("aws"));
         secretNames.finish();
 
+        Fields hub = root.object("huggingface");
+        KubeAIConfig.HuggingFaceSettings huggingFace = new KubeAIConfig.HuggingFaceSettings(hub.string("endpoint"));
+        hub.finish();
+
         Fields loader = root.object("loader");
         KubeAIConfig.LoaderSettings loaderSettings = new KubeAIConfig.LoaderSettings(
                 loader.string("image").orElse(DEFAULT_LOADER_IMAGE),
@@ -93,7 +97,7 @@ public final class ConfigReader {
         gitops.finish();
         root.finish();
 
-        return new KubeAIConfig(namespace, defaultProfile, profiles, resourceProfiles, images, secrets,
+        return new KubeAIConfig(namespace, defaultProfile, profiles, resourceProfiles, images, secrets, huggingFace,
                 loaderSettings, syncSettings, s3Settings, finetuningSettings, gitopsSettings,
                 new Origin(doc, ""));
     }

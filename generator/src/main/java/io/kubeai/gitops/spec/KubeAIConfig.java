@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param resourceProfiles the built-in resource profiles with the user's merged over them
  * @param engineImages     per engine, image name to image (always with a {@code default} entry)
  * @param secrets          names of the Secrets credentials come from
+ * @param huggingFace      how to reach the Hugging Face Hub
  * @param loader           the loader image and its resources
  * @param adapterSync      the adapter-sync sidecar of Models that load adapters dynamically
  * @param s3               how to reach S3-compatible stores
@@ -22,11 +23,15 @@ import java.util.Optional;
  */
 public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Map<String, CacheProfile> cacheProfiles,
                            Map<String, ResourceProfile> resourceProfiles, Map<String, Map<String, String>> engineImages,
-                           SecretNames secrets, LoaderSettings loader, AdapterSyncSettings adapterSync, S3Settings s3,
+                           SecretNames secrets, HuggingFaceSettings huggingFace, LoaderSettings loader, AdapterSyncSettings adapterSync, S3Settings s3,
                            FinetuningSettings finetuning, GitOpsSettings gitops, Origin origin) {
 
     /** Names of the Secrets that hold credentials; keys follow KubeAI's Helm chart. */
     public record SecretNames(String huggingface, String aws) {
+    }
+
+    /** huggingface.endpoint: a Hub mirror or proxy (HF_ENDPOINT); empty means huggingface.co. */
+    public record HuggingFaceSettings(Optional<String> endpoint) {
     }
 
     /** The loader image that loader Jobs and waiting init containers run. */
