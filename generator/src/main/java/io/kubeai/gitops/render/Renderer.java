@@ -79,12 +79,17 @@ public final class Renderer {
 
     private java.util.Optional<String> renderObject(ResourcePlan resource, Enrichment enrichment,
                                                     List<Diagnostic> problems) {
-        Templates.Output out = templates.render(resource.template(), Map.of("r", resource.model()));
+        Templates.Output out = templates.render(resource.template(), Map.of("r", resource.model()), true);
         if (out.error().isPresent()) {
             report(out.error().get(), problems);
             return java.util.Optional.empty();
         }
         java.util.Optional<JsonNode> parsed = parse(resource.template(), out.text(), problems);
+        if (parsed.isPresent() && !out.json().substitute(parsed.get())) {
+            // The template used json() inside a longer string: render it again the plain way.
+            out = templates.render(resource.template(), Map.of("r", resource.model()), false);
+            parsed = parse(resource.template(), out.text(), problems);
+        }
         if (parsed.isEmpty()) {
             return java.util.Optional.empty();
         }

@@ -60,8 +60,11 @@ public final class Templates {
         configuration.setBooleanFormat("c");
     }
 
-    /** A template's output, or the error with the template's location. */
-    public record Output(String text, Optional<TemplateError> error) {
+    /** A template's output, or the error with the template's location; {@code json} holds deferred values. */
+    public record Output(String text, Optional<TemplateError> error, JsonMethod json) {
+        Output(String text, Optional<TemplateError> error) {
+            this(text, error, null);
+        }
     }
 
     /** Where a template failed: the file as the user sees it, line, column, message. */
@@ -69,14 +72,20 @@ public final class Templates {
     }
 
     public Output render(String name, Map<String, Object> model) {
+        return render(name, model, false);
+    }
+
+    /** With {@code deferred}, json() values are kept as trees for {@link JsonMethod#substitute}. */
+    Output render(String name, Map<String, Object> model, boolean deferred) {
         String file = describe(name);
         try {
             Template template = configuration.getTemplate(name);
             StringWriter out = new StringWriter();
             Map<String, Object> root = new HashMap<>(model);
-            root.put("json", new JsonMethod());
+            JsonMethod json = new JsonMethod(deferred);
+            root.put("json", json);
             template.process(root, out);
-            return new Output(out.toString(), Optional.empty());
+            return new Output(out.toString(), Optional.empty(), json);
         } catch (TemplateException e) {
             Integer line = e.getLineNumber();
             Integer column = e.getColumnNumber();
