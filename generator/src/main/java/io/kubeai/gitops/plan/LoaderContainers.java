@@ -32,8 +32,12 @@ final class LoaderContainers {
         return container(name, List.of("wait", destination, "--job", job), env, mounts);
     }
 
+    /**
+     * A copy into the pod's own scratch space (an emptyDir). It dies with the pod, so the loader skips
+     * fsync, which costs about a fifth of its throughput; caches that outlive pods keep it.
+     */
     Container load(String name, String source, String destination, List<EnvVar> env, List<VolumeMount> mounts) {
-        return container(name, List.of("load", source, destination), env, mounts);
+        return container(name, List.of("load", source, destination, "--no-fsync"), env, mounts);
     }
 
     Container container(String name, List<String> args, List<EnvVar> env, List<VolumeMount> mounts) {

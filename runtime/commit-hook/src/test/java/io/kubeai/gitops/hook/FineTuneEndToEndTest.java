@@ -79,9 +79,9 @@ class FineTuneEndToEndTest {
                      GIT_PASSWORD)) {
             hub.addRepo("org/base-model", BASE_MODEL);
             hub.requireToken(HF_TOKEN);
-            // The training data is a folder (an S3 prefix): the loader reads every s3:// URL as a prefix, so the
-            // rendered "load s3://datasets/sql/train.jsonl /data/training" of a single object loads nothing.
-            s3.createBucket("datasets").putObject("datasets", "sql/train/train.jsonl", TRAINING_DATA)
+            // The training data is one object; its neighbour must not be fetched with it.
+            s3.createBucket("datasets").putObject("datasets", "sql/train.jsonl", TRAINING_DATA)
+                    .putObject("datasets", "sql/eval.jsonl", TRAINING_DATA)
                     .createBucket("adapters");
 
             // 1. The GitOps repo, generated and pushed as a user would.
@@ -220,7 +220,7 @@ class FineTuneEndToEndTest {
                   name: sql-v1
                 spec:
                   model: base-model
-                  training_file: s3://datasets/sql/train
+                  training_file: s3://datasets/sql/train.jsonl
                   hyperparameters:
                     n_epochs: 2
                 """);

@@ -61,6 +61,7 @@ final class Downloads {
       headers.put(HttpHeader.LOCATION, server.cdnEndpoint() + "/cdn/" + file.sha256() + "?file="
           + URLEncoder.encode(filePath, StandardCharsets.UTF_8) + "&X-Amz-Signature=test");
       headers.put(HttpHeader.CONTENT_LENGTH, 0);
+      ex.completing();
       ex.callback.succeeded();
       return;
     }
@@ -123,6 +124,7 @@ final class Downloads {
     headers.put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
     headers.put(HttpHeader.CONTENT_LENGTH, length);
     if ("HEAD".equals(ex.method)) {
+      ex.completing();
       ex.callback.succeeded();
       return;
     }
@@ -156,6 +158,9 @@ final class Downloads {
           buf = channel.map(FileChannel.MapMode.READ_ONLY, start + pos, n);
         }
         throttle.acquire(n);
+        if (pos + n >= length) {
+          ex.completing();
+        }
         Content.Sink.write(ex.response, false, buf);
         // Only after a write that completed: a failed one may still be referenced by the connection.
         Unmapper.unmap(buf);
@@ -164,9 +169,11 @@ final class Downloads {
       }
     }
     if (limit < length) {
+      ex.completing();
       cut(ex, kind == Fault.Kind.RESET);
       return;
     }
+    ex.completing();
     ex.response.write(true, ByteBuffer.allocate(0), ex.callback);
   }
 

@@ -33,6 +33,8 @@ final class Exchange {
   long rangeStart = -1;
   long rangeEnd = -1;
   private Fields params;
+  private Runnable onCompleting;
+  private boolean completing;
 
   Exchange(Request request, Response response, Callback callback) {
     this.request = request;
@@ -48,6 +50,25 @@ final class Exchange {
     }
     this.segments = List.copyOf(segs);
     this.path = "/" + String.join("/", segs);
+  }
+
+  /** Sets what runs once, just before the client can have the whole response. */
+  void onCompleting(Runnable hook) {
+    this.onCompleting = hook;
+  }
+
+  /** Called before the last bytes of a response go out; see {@link HfTestServer#requests()}. */
+  void completing() {
+    if (!completing) {
+      completing = true;
+      if (onCompleting != null) {
+        onCompleting.run();
+      }
+    }
+  }
+
+  boolean isCompleting() {
+    return completing;
   }
 
   String header(HttpHeader name) {
@@ -88,10 +109,12 @@ final class Exchange {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     if ("HEAD".equals(method)) {
+      completing();
       callback.succeeded();
       return;
     }
     bodyBytes = body.length;
+    completing();
     Content.Sink.write(response, true, ByteBuffer.wrap(body));
     callback.succeeded();
   }

@@ -55,6 +55,8 @@ public final class HfTestServer implements AutoCloseable {
   private volatile ServerConnector cdn;
   private volatile int treePageSize = 1000;
   private volatile long lfsMultipartChunkSize;
+  private final Object completingLock = new Object();
+  private int completing;
 
   private record ActiveFault(Fault fault, Pattern file, Pattern path, AtomicInteger left) {}
 
@@ -176,14 +178,28 @@ public final class HfTestServer implements AutoCloseable {
     return this;
   }
 
-  /** Every request answered so far, in order of completion. */
+  /**
+   * Every request answered so far, in order of completion. A response the client may already have
+   * read in full is always included: the call waits (up to 5 s) for such responses to be recorded.
+   */
   public List<RecordedRequest> requests() {
+    synchronized (completingLock) {
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (completing > 0 && System.nanoTime() < deadline) {
+        try {
+          completingLock.wait(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     return List.copyOf(requests);
   }
 
   /** The GET requests for one repository file (downloads), in order of completion. */
   public List<RecordedRequest> downloadsOf(String repoFile) {
-    return requests.stream().filter(r -> r.isDownloadOf(repoFile)).toList();
+    return requests().stream().filter(r -> r.isDownloadOf(repoFile)).toList();
   }
 
   /** Forgets the requests recorded so far. */
@@ -233,8 +249,20 @@ public final class HfTestServer implements AutoCloseable {
     return c == null ? null : "http://127.0.0.1:" + c.getLocalPort();
   }
 
-  void record(RecordedRequest request) {
+  void completing() {
+    synchronized (completingLock) {
+      completing++;
+    }
+  }
+
+  void record(RecordedRequest request, boolean wasCompleting) {
     requests.add(request);
+    if (wasCompleting) {
+      synchronized (completingLock) {
+        completing--;
+        completingLock.notifyAll();
+      }
+    }
   }
 
   Path partsDir(String oid) throws IOException {

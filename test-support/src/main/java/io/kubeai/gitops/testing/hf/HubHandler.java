@@ -29,6 +29,7 @@ final class HubHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     Exchange ex = new Exchange(request, response, callback);
+    ex.onCompleting(server::completing);
     String auth = ex.header(HttpHeader.AUTHORIZATION);
     try {
       route(ex, auth);
@@ -36,10 +37,11 @@ final class HubHandler extends Handler.Abstract {
       if (!response.isCommitted()) {
         ex.error(500, null, "test server failure: " + e);
       } else {
+        ex.completing();
         callback.failed(e);
       }
     } finally {
-      server.record(ex.record(auth != null));
+      server.record(ex.record(auth != null), ex.isCompleting());
     }
     return true;
   }
@@ -74,10 +76,11 @@ final class HubHandler extends Handler.Abstract {
       api.createRepo(ex);
       return;
     }
-    if (s.size() >= 2 && s.get(0).equals("api") && s.get(1).equals("models")) {
+    if (s.size() >= 2 && s.get(0).equals("api") && (s.get(1).equals("models") || s.get(1).equals("datasets"))) {
       int verb = verbIndex(s);
       if (verb > 0 && verb + 1 < s.size()) {
-        String repo = String.join("/", s.subList(2, verb));
+        // A dataset's repo id keeps its prefix, as in its download URLs: datasets/org/name.
+        String repo = (s.get(1).equals("datasets") ? "datasets/" : "") + String.join("/", s.subList(2, verb));
         String rev = s.get(verb + 1);
         switch (s.get(verb) + " " + m) {
           case "revision GET" -> api.revision(ex, repo, rev);
@@ -155,8 +158,10 @@ final class HubHandler extends Handler.Abstract {
     return -1;
   }
 
+  /** Where "resolve" stands: after org/name, or after datasets/org/name. */
   private static int resolveIndex(List<String> s) {
-    for (int i = 1; i <= 2 && i + 2 < s.size(); i++) {
+    int last = !s.isEmpty() && s.get(0).equals("datasets") ? 3 : 2;
+    for (int i = 1; i <= last && i + 2 < s.size(); i++) {
       if (s.get(i).equals("resolve")) {
         return i;
       }

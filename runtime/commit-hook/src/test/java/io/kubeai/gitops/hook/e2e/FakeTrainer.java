@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * A trainer that keeps the trainer contract without training: it reads {@code BASE_MODEL_DIR},
- * {@code TRAINING_FILE} (a folder), {@code HYPERPARAMETERS}, {@code MODEL_NAME} and {@code JOB_NAME},
+ * {@code TRAINING_FILE} (the fetched file), {@code HYPERPARAMETERS}, {@code MODEL_NAME} and {@code JOB_NAME},
  * remembers what it found, and leaves a small PEFT/LoRA adapter in {@code OUTPUT_DIR}. Like a real
  * trainer it fails, exit 1, when an input is missing.
  */
@@ -26,7 +26,7 @@ public final class FakeTrainer {
      * What the trainer was given.
      *
      * @param baseModel       the files under {@code BASE_MODEL_DIR}, by relative path
-     * @param trainingData    the files under {@code TRAINING_FILE}, by relative path
+     * @param trainingData    the file {@code TRAINING_FILE} names, by its name
      * @param hyperparameters {@code HYPERPARAMETERS}, parsed
      * @param modelName       {@code MODEL_NAME}
      * @param jobName         {@code JOB_NAME}
@@ -42,9 +42,13 @@ public final class FakeTrainer {
     public ContainerRun run(String container, Map<String, String> env) {
         try {
             Path baseModel = folder(env, "BASE_MODEL_DIR");
-            Path training = folder(env, "TRAINING_FILE");
+            Path training = Path.of(required(env, "TRAINING_FILE"));
+            if (!Files.isRegularFile(training)) {
+                throw new IllegalStateException("TRAINING_FILE=" + training + " is not a file");
+            }
             Path output = folder(env, "OUTPUT_DIR");
-            inputs = new Inputs(files(baseModel), files(training), JSON.readTree(required(env, "HYPERPARAMETERS")),
+            inputs = new Inputs(files(baseModel),
+                    Map.of(training.getFileName().toString(), Files.readAllBytes(training)), JSON.readTree(required(env, "HYPERPARAMETERS")),
                     required(env, "MODEL_NAME"), required(env, "JOB_NAME"));
             if (inputs.baseModel().isEmpty() || inputs.trainingData().isEmpty()) {
                 throw new IllegalStateException("no base model or no training data");

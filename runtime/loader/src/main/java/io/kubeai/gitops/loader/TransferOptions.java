@@ -1,0 +1,70 @@
+package io.kubeai.gitops.loader;
+
+import java.time.Duration;
+
+/**
+ * How a transfer runs; shared by loads and publishes. {@link #DEFAULTS} holds the defaults.
+ *
+ * @param concurrency requests in flight at once, across files and parts of files
+ * @param partSize the size of a ranged part; files larger than this are fetched in parts
+ * @param retry retries of failed requests
+ * @param connectTimeout the TCP/TLS connect timeout of one request
+ * @param readTimeout how long a request may wait for bytes before it counts as failed
+ * @param progressInterval how often {@link LoaderListener#progress} is called
+ */
+public record TransferOptions(
+    int concurrency,
+    long partSize,
+    RetryPolicy retry,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration progressInterval) {
+
+  /** 8 requests at once, 16 MiB parts, {@link RetryPolicy#DEFAULT}, 15 s connect, 60 s read, 5 s progress. */
+  public static final TransferOptions DEFAULTS = new TransferOptions(8, 16L << 20, RetryPolicy.DEFAULT,
+      Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(5));
+
+  /** The smallest part size: S3 rejects smaller multipart parts. */
+  public static final long MIN_PART_SIZE = 5L << 20;
+
+  public TransferOptions {
+    if (concurrency < 1 || concurrency > 256) {
+      throw new IllegalArgumentException("concurrency must be between 1 and 256, not " + concurrency);
+    }
+    if (partSize < 64 << 10) {
+      throw new IllegalArgumentException("part size must be at least 64 KiB, not " + partSize);
+    }
+    if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
+        || readTimeout.isZero()) {
+      throw new IllegalArgumentException("timeouts must be positive");
+    }
+    if (progressInterval.isNegative() || progressInterval.isZero()) {
+      throw new IllegalArgumentException("the progress interval must be positive");
+    }
+  }
+
+  /** The same options with a different number of attempts per request. */
+  public TransferOptions withRetryAttempts(int attempts) {
+    return withRetry(retry.withMaxAttempts(attempts));
+  }
+
+  public TransferOptions withConcurrency(int n) {
+    return new TransferOptions(n, partSize, retry, connectTimeout, readTimeout, progressInterval);
+  }
+
+  public TransferOptions withPartSize(long n) {
+    return new TransferOptions(concurrency, n, retry, connectTimeout, readTimeout, progressInterval);
+  }
+
+  public TransferOptions withRetry(RetryPolicy r) {
+    return new TransferOptions(concurrency, partSize, r, connectTimeout, readTimeout, progressInterval);
+  }
+
+  public TransferOptions withTimeouts(Duration connect, Duration read) {
+    return new TransferOptions(concurrency, partSize, retry, connect, read, progressInterval);
+  }
+
+  public TransferOptions withProgressInterval(Duration d) {
+    return new TransferOptions(concurrency, partSize, retry, connectTimeout, readTimeout, d);
+  }
+}
