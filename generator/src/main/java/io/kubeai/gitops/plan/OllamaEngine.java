@@ -20,7 +20,8 @@ final class OllamaEngine extends Engine {
         server.env(List.of(Credentials.plain("OLLAMA_HOST", "0.0.0.0:8000"),
                 Credentials.plain("OLLAMA_KEEP_ALIVE", "999999h")));
         server.args.addAll(userArgs);
-        String ref = location.reference();
+        // Ollama pulls GGUF repos from the Hub through its hf.co registry.
+        String ref = location.scheme().equals("hf") ? "hf.co/" + location.reference() : location.reference();
         String pull = "ollama pull " + ref + " && ollama cp " + ref + " " + server.name;
         server.startupProbe = new ProbeBuilder().withNewExec().withCommand("/bin/sh", "-c", pull).endExec()
                 .withInitialDelaySeconds(1).withPeriodSeconds(3).withFailureThreshold(10)

@@ -13,14 +13,15 @@ public final class EffectiveProfile {
     }
 
     /**
-     * The profile, or empty for no cache. The default profile applies only to sources it can cache: a
-     * pvc:// or ollama:// Model under a cached default simply loads directly.
+     * The profile, or empty for no cache. The default profile applies only to sources it can cache and
+     * engines that read a cache: a pvc:// or ollama:// Model, or an OLlama one, loads directly.
      */
     public static Optional<CacheProfile> of(KubeAIConfig config, ModelSpec spec, Optional<SourceUrl> source) {
         if (spec.cacheProfile().isPresent()) {
             return spec.cacheProfile().map(config.cacheProfiles()::get);
         }
-        if (source.isPresent() && !source.get().cacheable()) {
+        // Ollama pulls its own models, and a source the cache cannot copy loads directly.
+        if (spec.engine().equals("OLlama") || source.isPresent() && !source.get().cacheable()) {
             return Optional.empty();
         }
         return config.defaultProfile().map(config.cacheProfiles()::get);

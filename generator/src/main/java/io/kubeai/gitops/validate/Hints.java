@@ -68,6 +68,15 @@ final class Hints {
         return "ollama:// URLs are served by engine OLlama only (this Model uses " + engine + ")";
     }
 
+    static String ollamaSources(String scheme) {
+        return "OLlama pulls its models itself, from ollama:// or hf:// (GGUF repos), not from " + scheme
+                + "://; use engine VLLM for this source";
+    }
+
+    static String ollamaCache() {
+        return "OLlama pulls its models itself, so a cache profile does not apply; use cacheProfile None";
+    }
+
     static String resourceProfileFormat(String value) {
         return "resourceProfile '" + value + "' is not of the form <name>:<count>, e.g. nvidia-gpu-l4:1";
     }

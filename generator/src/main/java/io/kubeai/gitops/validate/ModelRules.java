@@ -57,6 +57,12 @@ final class ModelRules {
         }
         source.filter(u -> u.scheme().equals("ollama") && !spec.engine().equals("OLlama"))
                 .ifPresent(u -> error(o, "/spec/url", Hints.ollamaNeedsOllama(spec.engine())));
+        if (spec.engine().equals("OLlama")) {
+            source.filter(u -> !u.scheme().equals("ollama") && !u.scheme().equals("hf"))
+                    .ifPresent(u -> error(o, "/spec/url", Hints.ollamaSources(u.scheme())));
+            spec.cacheProfile().filter(p -> !p.equals(CacheProfile.NONE))
+                    .ifPresent(p -> error(o, "/spec/cacheProfile", Hints.ollamaCache()));
+        }
         checkCache(model, source);
         checkAdapters(model);
         checkResourceProfile(o, spec);
