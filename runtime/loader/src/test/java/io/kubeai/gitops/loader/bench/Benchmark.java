@@ -118,6 +118,11 @@ public final class Benchmark {
     if (noFsync) {
       cmd.add("--no-fsync");
     }
+    // Extra loader options to try, comma-separated: -Dbench.loaderArgs=-c,4,--part-size,32MiB
+    String extra = System.getProperty("bench.loaderArgs", "").strip();
+    if (!extra.isEmpty()) {
+      cmd.addAll(List.of(extra.split(",")));
+    }
     return new Cmd(cmd, env, dir);
   }
 
