@@ -1,5 +1,7 @@
 package io.kubeai.gitops.testing.hf;
 
+import io.kubeai.gitops.testing.Glob;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

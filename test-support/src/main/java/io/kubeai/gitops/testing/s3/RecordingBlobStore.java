@@ -1,5 +1,7 @@
 package io.kubeai.gitops.testing.s3;
 
+import io.kubeai.gitops.testing.Glob;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,7 @@ final class RecordingBlobStore extends ForwardingBlobStore {
   }
 
   void addFault(S3Fault fault) {
-    faults.add(new Active(fault, fault.keyGlob() == null ? null : glob(fault.keyGlob()),
+    faults.add(new Active(fault, fault.keyGlob() == null ? null : Glob.compile(fault.keyGlob()),
         new AtomicInteger(fault.times())));
   }
 
@@ -128,24 +130,6 @@ final class RecordingBlobStore extends ForwardingBlobStore {
       return f;
     }
     return null;
-  }
-
-  static Pattern glob(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else if (c == '?') {
-        regex.append("[^/]");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
   }
 
   /** Passes {@code limit} bytes, then fails, so s3proxy aborts the response mid-body. */

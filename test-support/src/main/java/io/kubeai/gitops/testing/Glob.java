@@ -1,12 +1,12 @@
-package io.kubeai.gitops.testing.hf;
+package io.kubeai.gitops.testing;
 
 import java.util.regex.Pattern;
 
 /** Shell-style globs over slash-separated paths: {@code **} crosses slashes, {@code *} does not. */
-final class Glob {
+public final class Glob {
   private Glob() {}
 
-  static Pattern compile(String glob) {
+  public static Pattern compile(String glob) {
     StringBuilder regex = new StringBuilder();
     for (int i = 0; i < glob.length(); i++) {
       char c = glob.charAt(i);

@@ -1,0 +1,6 @@
+/**
+ * In-process peers for tests, each bound to 127.0.0.1 on a port chosen at run time: an S3 server
+ * ({@code s3}), a Hugging Face-compatible Hub ({@code hf}) and a Git smart-HTTP server ({@code git}),
+ * plus what they share.
+ */
+package io.kubeai.gitops.testing;
