@@ -34,10 +34,6 @@ final class ModelPlanner {
         this.caches = caches;
     }
 
-    FolderPlan plan(Model model) {
-        return plan(model, false);
-    }
-
     /** {@code finetuneBase}: a FineTuneJob will add adapters to this Model. */
     FolderPlan plan(Model model, boolean finetuneBase) {
         ModelSpec spec = model.spec();

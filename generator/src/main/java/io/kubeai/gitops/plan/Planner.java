@@ -11,10 +11,6 @@ import java.util.List;
 /** Spec in, plan out: the folders to render for a validated repo. */
 public final class Planner {
 
-    public RenderPlan plan(KubeAIConfig config, List<Model> models) {
-        return plan(config, models, List.of());
-    }
-
     public RenderPlan plan(KubeAIConfig config, List<Model> models, List<FineTuneJob> jobs) {
         KubeAIConfig.LoaderSettings settings = config.loader();
         LoaderImage loader = new LoaderImage(settings.image(), settings.imagePullPolicy(), settings.requests(),
