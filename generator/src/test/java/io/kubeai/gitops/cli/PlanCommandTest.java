@@ -2,6 +2,7 @@ package io.kubeai.gitops.cli;
 
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.testing.RenderedTreeChecks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,17 +25,15 @@ class PlanCommandTest {
     private final StringWriter err = new StringWriter();
 
     @BeforeEach
-    void committed() throws IOException {
+    void committed() throws IOException, InterruptedException {
         model("kind: Model\nmetadata:\n  name: m\nspec:\n  url: hf://org/m\n  cacheProfile: None\n");
         assertThat(new Generator().generate(GenerateRequest.builder(repo).build()).written()).isNotEmpty();
+        RenderedTreeChecks.assertValid(repo.resolve("rendered"));
     }
 
-    /** The CLI with {@code plan}, whether or not KubeaiCli lists it yet, and KubeaiCli's exit-code mapping. */
+    /** The CLI with its output captured, and KubeaiCli's exit-code mapping. */
     private int run(String... args) {
         CommandLine cli = new CommandLine(new KubeaiCli());
-        if (!cli.getSubcommands().containsKey("plan")) {
-            cli.addSubcommand(new PlanCommand());
-        }
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExitCodeExceptionMapper(e -> KubeaiCli.USAGE);

@@ -15,7 +15,7 @@ import io.kubeai.gitops.hook.e2e.FakeTrainer;
 import io.kubeai.gitops.hook.e2e.LocalPod;
 import io.kubeai.gitops.hook.e2e.PodTemplate;
 import io.kubeai.gitops.hook.e2e.PodTemplate.Container;
-import io.kubeai.gitops.hook.e2e.RenderedTrees;
+import io.kubeai.gitops.hook.testing.RenderedTrees;
 import io.kubeai.gitops.hook.testing.BareRepo;
 import io.kubeai.gitops.hook.testing.UnifiedDiff;
 import io.kubeai.gitops.testing.git.GitHttpServer;

@@ -34,8 +34,12 @@ public final class GitOpsFixture {
             if (result.hasErrors()) {
                 throw new IllegalStateException("fixture " + name + " does not render: " + result.diagnostics());
             }
+            RenderedTrees.assertValid(gitops.resolve("rendered"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
         return root;
     }

@@ -1,4 +1,4 @@
-package io.kubeai.gitops.hook.e2e;
+package io.kubeai.gitops.hook.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
