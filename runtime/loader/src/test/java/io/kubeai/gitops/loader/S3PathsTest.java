@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,30 @@ class S3PathsTest {
     assertThat(fromCache.marker().files()).isEqualTo(fromPlain.marker().files());
     assertThat(fromPlain.marker().revision()).startsWith("sha256:");
     assertThat(dir.resolve("a/.kubeai/complete.json")).exists();
+  }
+
+  @Test
+  void aCacheTheLoaderFilled_isCheckedByItsMarkersCrc32c_andPassesItsSha256sOn() throws Exception {
+    LoadResult filled = new Loader().load(request("hf://org/model", "s3://" + bucket + "/cache/m").build());
+    CRC32C crc = new CRC32C();
+    crc.update(big);
+    FileEntry weights = filled.marker().files().stream().filter(f -> f.path().equals("model.safetensors")).findFirst()
+        .orElseThrow();
+    assertThat(weights.crc32c()).isEqualTo(String.format("%08x", crc.getValue()));
+    assertThat(new String(s3.getObject(bucket, "cache/m/.kubeai/complete.json"))).contains("\"crc32c\" : \"" + weights.crc32c());
+
+    LoadResult copied = new Loader().load(request("s3://" + bucket + "/cache/m", dir.resolve("a").toString()).build());
+    assertThat(copied.marker().files()).isEqualTo(filled.marker().files());
+    assertThat(dir.resolve("a/model.safetensors")).hasBinaryContent(big);
+
+    byte[] rotten = big.clone();
+    rotten[rotten.length / 2] ^= 0x5a;
+    s3.putObject(bucket, "cache/m/model.safetensors", rotten);
+    assertThatThrownBy(() -> new Loader().load(request("s3://" + bucket + "/cache/m", dir.resolve("b").toString()).build()))
+        .isInstanceOf(LoaderException.class)
+        .hasMessageContaining("verification failed twice")
+        .hasMessageContaining("crc32c is").hasMessageContaining("the source's marker says " + weights.crc32c());
+    assertThat(dir.resolve("b/.kubeai/complete.json")).doesNotExist();
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.kubeai.gitops.loader.dest;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -15,5 +15,5 @@ public interface PartSink {
    * stopping with an {@link java.util.concurrent.CancellationException} when {@code cancelled}.
    * Failures on the write side are {@link io.kubeai.gitops.loader.retry.NonRetryableException}s.
    */
-  void receive(InputStream in, LongConsumer progress, BooleanSupplier cancelled) throws IOException;
+  void receive(ReadableByteChannel in, LongConsumer progress, BooleanSupplier cancelled) throws IOException;
 }

@@ -3,68 +3,69 @@ package io.kubeai.gitops.loader.http;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 
 /**
  * A successful (2xx) response. Read the body to its end and close it to return the connection to
- * the keep-alive pool; {@link #abort()} drops the connection instead.
+ * the keep-alive pool; {@link #abort()} drops the connection instead. Read it either as a stream or
+ * as a channel, not both.
  */
-public final class HttpResponse implements Closeable {
-  private final HttpURLConnection connection;
+public abstract class HttpResponse implements Closeable {
   private final URI uri;
   private final int status;
-  private InputStream body;
 
-  HttpResponse(HttpURLConnection connection, URI uri, int status) {
-    this.connection = connection;
+  HttpResponse(URI uri, int status) {
     this.uri = uri;
     this.status = status;
   }
 
-  public int status() {
+  public final int status() {
     return status;
   }
 
   /** The URI that answered, after redirects. */
-  public URI uri() {
+  public final URI uri() {
     return uri;
   }
 
-  public String header(String name) {
-    return connection.getHeaderField(name);
-  }
+  /** A header's value (the first, if it came more than once), or null. */
+  public abstract String header(String name);
 
   /** The Content-Length, or -1. */
-  public long contentLength() {
-    return connection.getContentLengthLong();
+  public final long contentLength() {
+    String v = header("Content-Length");
+    try {
+      return v == null ? -1 : Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
-  public InputStream body() throws IOException {
-    if (body == null) {
-      body = connection.getInputStream();
-    }
-    return body;
+  public abstract InputStream body() throws IOException;
+
+  /**
+   * The body as a channel. Plain-HTTP responses read straight from the socket into the caller's
+   * buffer, which is what large downloads want.
+   */
+  public ReadableByteChannel channel() throws IOException {
+    return Channels.newChannel(body());
   }
 
   /** Reads the whole body; for small JSON answers. */
-  public byte[] bytes() throws IOException {
+  public final byte[] bytes() throws IOException {
     try (InputStream in = body()) {
       return in.readAllBytes();
     }
   }
 
   /** Drops the connection without reading the rest of the body. */
-  public void abort() {
-    connection.disconnect();
-  }
+  public abstract void abort();
 
-  @Override
-  public void close() throws IOException {
-    if (body != null) {
-      body.close();
-    } else {
-      connection.getInputStream().close();
-    }
-  }
+  /** Up to {@code max} bytes of an error response's body, as text; empty if it has none. */
+  abstract String errorText(int max);
+
+  /** Reads and drops a small body (a redirect's) so the connection can be reused. */
+  abstract void discard();
 }

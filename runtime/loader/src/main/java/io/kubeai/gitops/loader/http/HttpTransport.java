@@ -1,22 +1,26 @@
 package io.kubeai.gitops.loader.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sends one request and returns a successful response, or throws with the status and cause. */
-public final class HttpTransport {
+/**
+ * Sends one request and returns a successful response, or throws with the status and cause. Plain
+ * {@code http://} goes through {@link PlainHttp}; {@code https://} through the JDK's client.
+ */
+public final class HttpTransport implements AutoCloseable {
   private static final int MAX_REDIRECTS = 8;
+  private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
+  private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]{0,300})</Message>");
   private static final Pattern JSON_ERROR = Pattern.compile("\"error\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   static {
@@ -28,10 +32,12 @@ public final class HttpTransport {
 
   private final int connectTimeoutMillis;
   private final int readTimeoutMillis;
+  private final PlainHttp plain;
 
   public HttpTransport(Duration connectTimeout, Duration readTimeout) {
     this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
     this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
+    this.plain = new PlainHttp(connectTimeoutMillis, readTimeout);
   }
 
   /** GET or HEAD, following redirects. */
@@ -51,34 +57,18 @@ public final class HttpTransport {
     URI current = uri;
     boolean sameOrigin = true;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      HttpURLConnection c = (HttpURLConnection) current.toURL().openConnection();
-      c.setInstanceFollowRedirects(false);
-      c.setConnectTimeout(connectTimeoutMillis);
-      c.setReadTimeout(readTimeoutMillis);
-      c.setUseCaches(false);
-      c.setRequestMethod(method);
-      for (Map.Entry<String, String> h : headers.entrySet()) {
-        if (sameOrigin || !h.getKey().equalsIgnoreCase("Authorization")) {
-          c.setRequestProperty(h.getKey(), h.getValue());
-        }
+      Map<String, String> sent = headers;
+      if (!sameOrigin) {
+        sent = new LinkedHashMap<>(headers);
+        sent.keySet().removeIf(k -> k.equalsIgnoreCase("Authorization"));
       }
-      if (body != null) {
-        c.setDoOutput(true);
-        c.setFixedLengthStreamingMode(body.length());
-        try (OutputStream out = c.getOutputStream()) {
-          body.writeTo(out);
-        }
-      }
-      int status;
-      try {
-        status = c.getResponseCode();
-      } catch (IOException e) {
-        c.disconnect();
-        throw e;
-      }
+      HttpResponse r = "http".equalsIgnoreCase(current.getScheme())
+          ? plain.exchange(method, current, sent, body)
+          : viaJdk(method, current, sent, body);
+      int status = r.status();
       if (status >= 300 && status < 400 && status != 304 && body == null) {
-        String location = c.getHeaderField("Location");
-        drain(c);
+        String location = r.header("Location");
+        r.discard();
         if (location == null) {
           throw new HttpStatusException(status, null, null, "redirect without a Location from " + safe(current));
         }
@@ -87,12 +77,41 @@ public final class HttpTransport {
         current = next;
         continue;
       }
-      if (status >= 400 || status < 200 || status >= 300) {
-        throw error(c, current, status);
+      if (status < 200 || status >= 300) {
+        throw error(r, current, status);
       }
-      return new HttpResponse(c, current, status);
+      return r;
     }
     throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + safe(uri));
+  }
+
+  private HttpResponse viaJdk(String method, URI uri, Map<String, String> headers, Body body) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+    c.setInstanceFollowRedirects(false);
+    c.setConnectTimeout(connectTimeoutMillis);
+    c.setReadTimeout(readTimeoutMillis);
+    c.setUseCaches(false);
+    c.setRequestMethod(method);
+    headers.forEach(c::setRequestProperty);
+    if (body != null) {
+      c.setDoOutput(true);
+      c.setFixedLengthStreamingMode(body.length());
+      try (OutputStream out = c.getOutputStream()) {
+        body.writeTo(out);
+      }
+    }
+    try {
+      return new JdkResponse(c, uri, c.getResponseCode());
+    } catch (IOException e) {
+      c.disconnect();
+      throw e;
+    }
+  }
+
+  /** Closes the idle keep-alive connections. */
+  @Override
+  public void close() {
+    plain.close();
   }
 
   /** The URI without its query string and user info, safe for messages. */
@@ -110,19 +129,23 @@ public final class HttpTransport {
     return u.getPort() >= 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
   }
 
-  private static HttpStatusException error(HttpURLConnection c, URI uri, int status) {
-    String text = "";
-    try (InputStream err = c.getErrorStream()) {
-      if (err != null) {
-        text = new String(err.readNBytes(4096), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      // The status says enough.
+  private static HttpStatusException error(HttpResponse r, URI uri, int status) {
+    String text = r.errorText(4096);
+    Duration retryAfter = retryAfter(r.header("Retry-After"));
+    String code = r.header("X-Error-Code");
+    Matcher json = JSON_ERROR.matcher(text);
+    Matcher xmlCode = XML_CODE.matcher(text);
+    Matcher xmlMessage = XML_MESSAGE.matcher(text);
+    String detail;
+    if (json.find()) {
+      detail = json.group(1);
+    } else if (xmlCode.find()) {
+      // An S3-style <Error>: its Code is what callers branch on (NoSuchBucket, NoSuchKey).
+      code = code == null ? xmlCode.group(1) : code;
+      detail = xmlCode.group(1) + (xmlMessage.find() ? ": " + xmlMessage.group(1) : "");
+    } else {
+      detail = text.replaceAll("\\s+", " ").trim();
     }
-    Duration retryAfter = retryAfter(c.getHeaderField("Retry-After"));
-    String code = c.getHeaderField("X-Error-Code");
-    Matcher m = JSON_ERROR.matcher(text);
-    String detail = m.find() ? m.group(1) : text.replaceAll("\\s+", " ").trim();
     if (detail.length() > 200) {
       detail = detail.substring(0, 200) + "...";
     }
@@ -144,14 +167,6 @@ public final class HttpTransport {
       } catch (RuntimeException ignored) {
         return null;
       }
-    }
-  }
-
-  private static void drain(HttpURLConnection c) {
-    try (InputStream in = c.getInputStream()) {
-      in.readNBytes(64 << 10);
-    } catch (IOException e) {
-      c.disconnect();
     }
   }
 }

@@ -59,11 +59,16 @@ final class HfPublisher {
   }
 
   PublishResult execute() throws LoaderException {
+    try (HttpTransport http = new HttpTransport(request.options().connectTimeout(), request.options().readTimeout())) {
+      return execute(http);
+    }
+  }
+
+  private PublishResult execute(HttpTransport http) throws LoaderException {
     long start = System.nanoTime();
     Digests.warmUpInBackground();
     String token = request.env().hfToken().orElseThrow(() -> new LoaderException(Reason.INPUT,
         "publishing to the Hub needs a token with write access: set HF_TOKEN or HF_TOKEN_PATH"));
-    HttpTransport http = new HttpTransport(request.options().connectTimeout(), request.options().readTimeout());
     HfApi api = new HfApi(request.env().hfEndpoint(), token, http, new Retrier(request.options().retry(), listener));
     String repo = location.repo();
     String branch = location.revision();

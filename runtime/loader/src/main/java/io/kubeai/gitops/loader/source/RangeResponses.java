@@ -4,7 +4,8 @@ import io.kubeai.gitops.loader.LoaderException;
 import io.kubeai.gitops.loader.http.HttpResponse;
 import io.kubeai.gitops.loader.retry.NonRetryableException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 
 /** Checks a response to a {@code Range} request and returns exactly the bytes asked for. */
 public final class RangeResponses {
@@ -15,10 +16,10 @@ public final class RangeResponses {
     return "bytes=" + start + "-" + (end - 1);
   }
 
-  public static InputStream body(HttpResponse r, SourceFile file, String name, long start, long end)
+  public static ReadableByteChannel body(HttpResponse r, SourceFile file, String name, long start, long end)
       throws IOException {
     try {
-      InputStream in = r.body();
+      ReadableByteChannel in = r.channel();
       if (r.status() == 206) {
         String range = r.header("Content-Range");
         if (range != null && range.startsWith("bytes ")) {
@@ -36,12 +37,24 @@ public final class RangeResponses {
         }
       } else if (start > 0) {
         // The server ignored the Range header: skip to the start.
-        in.skipNBytes(start);
+        skip(in, start);
       }
-      return new ExactLengthStream(in, end - start, r::abort);
+      return new ExactLengthChannel(in, end - start, r::abort);
     } catch (IOException | RuntimeException e) {
       r.abort();
       throw e;
+    }
+  }
+
+  private static void skip(ReadableByteChannel in, long bytes) throws IOException {
+    ByteBuffer scratch = ByteBuffer.allocate(64 << 10);
+    for (long left = bytes; left > 0; ) {
+      scratch.clear().limit((int) Math.min(scratch.capacity(), left));
+      int n = in.read(scratch);
+      if (n < 0) {
+        throw new java.io.EOFException("the body ended before byte " + bytes);
+      }
+      left -= n;
     }
   }
 }

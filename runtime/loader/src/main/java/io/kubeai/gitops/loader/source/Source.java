@@ -3,7 +3,7 @@ package io.kubeai.gitops.loader.source;
 import io.kubeai.gitops.loader.LoaderException;
 import io.kubeai.gitops.loader.retry.ErrorMapper;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 
 /** A place files are read from. */
 public interface Source extends AutoCloseable {
@@ -20,10 +20,10 @@ public interface Source extends AutoCloseable {
   Listing list() throws LoaderException;
 
   /**
-   * Opens bytes {@code [start, end)} of a file. The stream delivers exactly {@code end - start} bytes
+   * Opens bytes {@code [start, end)} of a file. The channel delivers exactly {@code end - start} bytes
    * or throws; reading it fails with an {@link IOException} on a reset, a timeout or a short body.
    */
-  InputStream open(SourceFile file, long start, long end) throws IOException;
+  ReadableByteChannel open(SourceFile file, long start, long end) throws IOException;
 
   /** The file named for messages, e.g. {@code hf://org/repo/model.safetensors}. */
   String describe(SourceFile file);

@@ -81,5 +81,6 @@ final class Peers implements AutoCloseable {
     if (s3 != null) {
       s3.close();
     }
+    http.close();
   }
 }

@@ -16,7 +16,7 @@ import io.kubeai.gitops.loader.retry.Retrier;
 import io.kubeai.gitops.loader.source.Source;
 import io.kubeai.gitops.loader.source.SourceFile;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -176,7 +176,7 @@ public final class TransferEngine {
           String what = "downloading " + source.describe(file) + " (bytes " + part.start() + "-" + (part.end() - 1) + ")";
           retrier.call(what, attempt -> {
             long from = part.start() + sink.received();
-            try (InputStream in = source.open(file, from, part.end())) {
+            try (ReadableByteChannel in = source.open(file, from, part.end())) {
               sink.receive(in, progress::transferred, () -> failure.get() != null);
             }
             return null;

@@ -1,27 +1,39 @@
 package io.kubeai.gitops.loader.verify;
 
 import io.kubeai.gitops.loader.source.SourceFile;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.CRC32C;
 
 /**
- * The running digests of one file: sha256 always (the marker lists it), md5 and the git blob id
- * only when the source gave an expected value to compare with.
+ * The running digests of one file: CRC32C always (the marker lists it; it costs next to nothing),
+ * sha256 unless a marker at the source vouches for it (then the CRC32C checks the bytes), md5 and the
+ * git blob id only when the source gave an expected value to compare with.
+ *
+ * <p>Why a CRC can stand in for sha256: a marker's sha256 was computed, and checked against the Hub,
+ * on the same bytes its CRC32C was computed on, so matching the CRC carries that check over to the
+ * copy. It guards against corruption in transit and at rest, not against someone able to rewrite the
+ * cache, who could rewrite its marker as well. Computing sha256 again would cost a core-second per
+ * 2 GiB on every pod start.
  */
 public final class Digests {
   private static final AtomicBoolean WARMED = new AtomicBoolean();
   private final SourceFile file;
-  private final MessageDigest sha256 = digest("SHA-256");
+  private final MessageDigest sha256;
+  private final CRC32C crc32c = new CRC32C();
   private final MessageDigest md5;
   private final MessageDigest gitSha1;
 
   public Digests(SourceFile file) {
     this.file = file;
+    this.sha256 = file.vouched() ? null : digest("SHA-256");
     this.md5 = file.md5() == null ? null : digest("MD5");
     if (file.gitOid() != null && file.sha256() == null) {
       gitSha1 = digest("SHA-1");
@@ -31,8 +43,26 @@ public final class Digests {
     }
   }
 
+  /** Hashes the buffer's remaining bytes; its position ends at its limit. */
+  public void update(ByteBuffer bytes) {
+    int start = bytes.position();
+    crc32c.update(bytes);
+    if (sha256 != null) {
+      sha256.update(bytes.position(start));
+    }
+    if (md5 != null) {
+      md5.update(bytes.position(start));
+    }
+    if (gitSha1 != null) {
+      gitSha1.update(bytes.position(start));
+    }
+  }
+
   public void update(byte[] bytes, int offset, int length) {
-    sha256.update(bytes, offset, length);
+    crc32c.update(bytes, offset, length);
+    if (sha256 != null) {
+      sha256.update(bytes, offset, length);
+    }
     if (md5 != null) {
       md5.update(bytes, offset, length);
     }
@@ -47,10 +77,19 @@ public final class Digests {
    * @return the sha256, and the mismatches (empty when the file is good)
    */
   public Outcome finish() {
-    String sha = HexFormat.of().formatHex(sha256.digest());
+    String crc = crc32cHex(crc32c.getValue());
     List<String> problems = new ArrayList<>();
-    if (file.sha256() != null && !file.sha256().equalsIgnoreCase(sha)) {
-      problems.add("sha256 is " + sha + ", expected " + file.sha256());
+    String sha;
+    if (sha256 == null) {
+      sha = file.sha256().toLowerCase(Locale.ROOT);
+      if (!file.crc32c().equalsIgnoreCase(crc)) {
+        problems.add("crc32c is " + crc + ", the source's marker says " + file.crc32c());
+      }
+    } else {
+      sha = HexFormat.of().formatHex(sha256.digest());
+      if (file.sha256() != null && !file.sha256().equalsIgnoreCase(sha)) {
+        problems.add("sha256 is " + sha + ", expected " + file.sha256());
+      }
     }
     if (md5 != null) {
       String got = HexFormat.of().formatHex(md5.digest());
@@ -64,11 +103,15 @@ public final class Digests {
         problems.add("git blob id is " + got + ", expected " + file.gitOid());
       }
     }
-    return new Outcome(sha, problems);
+    return new Outcome(sha, crc, problems);
   }
 
-  /** The sha256 of a file and what did not match. */
-  public record Outcome(String sha256, List<String> problems) {
+  public static String crc32cHex(long value) {
+    return String.format(Locale.ROOT, "%08x", value);
+  }
+
+  /** The sha256 and CRC32C of a file, and what did not match. */
+  public record Outcome(String sha256, String crc32c, List<String> problems) {
     public boolean ok() {
       return problems.isEmpty();
     }

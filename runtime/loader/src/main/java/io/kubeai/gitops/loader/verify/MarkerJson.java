@@ -30,7 +30,10 @@ public final class MarkerJson {
     root.put("fileCount", m.files().size());
     ArrayNode files = root.putArray("files");
     for (FileEntry f : m.files()) {
-      files.addObject().put("path", f.path()).put("size", f.size()).put("sha256", f.sha256());
+      ObjectNode entry = files.addObject().put("path", f.path()).put("size", f.size()).put("sha256", f.sha256());
+      if (f.crc32c() != null) {
+        entry.put("crc32c", f.crc32c());
+      }
     }
     try {
       return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -47,7 +50,8 @@ public final class MarkerJson {
     }
     List<FileEntry> files = new ArrayList<>();
     for (JsonNode f : root.path("files")) {
-      files.add(new FileEntry(f.path("path").asText(), f.path("size").asLong(), f.path("sha256").asText()));
+      files.add(new FileEntry(f.path("path").asText(), f.path("size").asLong(), f.path("sha256").asText(),
+          f.path("crc32c").isTextual() ? f.path("crc32c").asText() : null));
     }
     return new CompletionMarker(root.path("version").asInt(1), root.path("source").asText(),
         root.path("revision").asText(), root.path("selection").asText(""), root.path("completedAt").asText(), root.path("totalBytes").asLong(),

@@ -1,6 +1,7 @@
 package io.kubeai.gitops.loader.verify;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,6 +44,16 @@ public final class OrderedHasher {
    * file order and no other thread is hashing; returns whether it did.
    */
   public boolean tryInline(long offset, byte[] bytes, int off, int len) {
+    return tryInline(offset, ByteBuffer.wrap(bytes, off, len));
+  }
+
+  /**
+   * Hashes the buffer's remaining bytes, found at file offset {@code offset}, right away if they are
+   * next in file order and no other thread is hashing; returns whether it did. The buffer's position
+   * does not move.
+   */
+  public boolean tryInline(long offset, ByteBuffer bytes) {
+    int len = bytes.remaining();
     synchronized (this) {
       if (hashing || failure != null || position != offset) {
         return false;
@@ -50,7 +61,7 @@ public final class OrderedHasher {
       hashing = true;
     }
     try {
-      digests.update(bytes, off, len);
+      digests.update(bytes.duplicate());
     } finally {
       synchronized (this) {
         position += len;

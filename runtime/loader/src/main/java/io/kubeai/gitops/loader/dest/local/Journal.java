@@ -2,6 +2,7 @@ package io.kubeai.gitops.loader.dest.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubeai.gitops.loader.FileEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,15 @@ import java.util.Map;
  * identity it was verified against. A torn last line (a kill mid-write) is ignored.
  */
 final class Journal {
-  record Entry(String path, long size, String sha256, String identity) {}
+  record Entry(String path, long size, String sha256, String crc32c, String identity) {
+    Entry(FileEntry f, String identity) {
+      this(f.path(), f.size(), f.sha256(), f.crc32c(), identity);
+    }
+
+    FileEntry file() {
+      return new FileEntry(path, size, sha256, crc32c);
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
@@ -31,7 +40,7 @@ final class Journal {
           try {
             JsonNode n = JSON.readTree(line);
             Entry e = new Entry(n.path("path").asText(), n.path("size").asLong(), n.path("sha256").asText(),
-                n.path("identity").asText());
+                n.path("crc32c").isTextual() ? n.path("crc32c").asText() : null, n.path("identity").asText());
             entries.put(e.path(), e);
           } catch (IOException torn) {
             // A line cut short by a kill: that file is checked again.
@@ -48,8 +57,11 @@ final class Journal {
   }
 
   synchronized void append(Entry e) throws IOException {
-    String line = JSON.createObjectNode().put("path", e.path()).put("size", e.size())
-        .put("sha256", e.sha256()).put("identity", e.identity()).toString() + "\n";
+    var node = JSON.createObjectNode().put("path", e.path()).put("size", e.size()).put("sha256", e.sha256());
+    if (e.crc32c() != null) {
+      node.put("crc32c", e.crc32c());
+    }
+    String line = node.put("identity", e.identity()).toString() + "\n";
     Files.createDirectories(file.getParent());
     Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     entries.put(e.path(), e);

@@ -11,7 +11,6 @@ import io.kubeai.gitops.loader.source.SourceFile;
 import io.kubeai.gitops.loader.verify.Digests;
 import io.kubeai.gitops.loader.verify.MarkerJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -106,11 +105,15 @@ public final class LocalDirectory implements Destination {
       Journal.Entry known = journal().get(file.path());
       if (Files.isRegularFile(target) && Files.size(target) == file.size()) {
         if (known != null && known.size() == file.size() && known.identity().equals(file.identity())) {
-          return new DoneJob(file, new FileEntry(file.path(), file.size(), known.sha256()));
+          return new DoneJob(file, known.file());
         }
-        if (file.sha256() != null && sha256(target).equals(file.sha256())) {
-          journal().append(new Journal.Entry(file.path(), file.size(), file.sha256(), file.identity()));
-          return new DoneJob(file, new FileEntry(file.path(), file.size(), file.sha256()));
+        if (file.sha256() != null) {
+          Digests.Outcome found = digest(target);
+          if (found.sha256().equals(file.sha256())) {
+            FileEntry entry = new FileEntry(file.path(), file.size(), found.sha256(), found.crc32c());
+            journal().append(new Journal.Entry(entry, file.identity()));
+            return new DoneJob(file, entry);
+          }
         }
       }
       return new LocalFileJob(this, file, target, inside(".kubeai/partial/" + file.path()), partSize);
@@ -167,15 +170,16 @@ public final class LocalDirectory implements Destination {
     return p;
   }
 
-  private static String sha256(Path file) throws IOException {
+  /** The sha256 and CRC32C of a file already in place, computed in full. */
+  private static Digests.Outcome digest(Path file) throws IOException {
     Digests d = new Digests(SourceFile.of(file.toString(), Files.size(file)));
-    byte[] buf = LocalFileJob.IO_BUFFER.get();
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        d.update(buf, 0, n);
+    ByteBuffer buf = LocalFileJob.IO_BUFFER.get();
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      while (in.read(buf.clear()) > 0) {
+        d.update(buf.flip());
       }
     }
-    return d.finish().sha256();
+    return d.finish();
   }
 
   private static void force(Path dir) throws IOException {

@@ -12,7 +12,7 @@ import io.kubeai.gitops.loader.source.SourceFile;
 import io.kubeai.gitops.loader.verify.Digests;
 import io.kubeai.gitops.loader.verify.OrderedHasher;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -26,8 +26,12 @@ import java.util.function.LongConsumer;
 
 /** A file being written into {@code .kubeai/partial/} part by part, then verified and moved into place. */
 final class LocalFileJob implements FileJob {
-  /** Reads from the network go through one array per thread: big enough to need few system calls. */
-  static final ThreadLocal<byte[]> IO_BUFFER = ThreadLocal.withInitial(() -> new byte[256 << 10]);
+  /**
+   * Reads from the network land in one direct buffer per thread: the socket fills it, the file is
+   * written from it and it is hashed in place, with no copies through the heap; 256 KiB needs few
+   * system calls.
+   */
+  static final ThreadLocal<ByteBuffer> IO_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(256 << 10));
 
   private final LocalDirectory dir;
   private final SourceFile file;
@@ -121,8 +125,8 @@ final class LocalFileJob implements FileJob {
       Files.createDirectories(target.getParent());
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       state.delete();
-      FileEntry entry = new FileEntry(file.path(), file.size(), outcome.sha256());
-      dir.journal().append(new Journal.Entry(file.path(), file.size(), outcome.sha256(), file.identity()));
+      FileEntry entry = new FileEntry(file.path(), file.size(), outcome.sha256(), outcome.crc32c());
+      dir.journal().append(new Journal.Entry(entry, file.identity()));
       return entry;
     } catch (IOException e) {
       throw new LoaderException(Reason.IO, "cannot put " + target + " in place: " + e.getMessage(), e);
@@ -160,16 +164,15 @@ final class LocalFileJob implements FileJob {
 
     @Override
     public void feed(Digests digests, long from) throws IOException {
-      byte[] buf = IO_BUFFER.get();
-      ByteBuffer bb = ByteBuffer.wrap(buf);
+      ByteBuffer bb = IO_BUFFER.get();
       long pos = from;
       while (pos < part.end()) {
-        bb.clear().limit((int) Math.min(buf.length, part.end() - pos));
+        bb.clear().limit((int) Math.min(bb.capacity(), part.end() - pos));
         int n = channel.read(bb, pos);
         if (n < 0) {
           throw new IOException(partial + " is shorter than expected");
         }
-        digests.update(buf, 0, n);
+        digests.update(bb.flip());
         pos += n;
       }
     }
@@ -190,28 +193,52 @@ final class LocalFileJob implements FileJob {
     }
 
     @Override
-    public void receive(InputStream in, LongConsumer progress, BooleanSupplier cancelled) throws IOException {
-      byte[] buf = IO_BUFFER.get();
-      ByteBuffer bb = ByteBuffer.wrap(buf);
-      for (int n; (n = in.read(buf, 0, buf.length)) > 0; ) {
+    public void receive(ReadableByteChannel in, LongConsumer progress, BooleanSupplier cancelled) throws IOException {
+      ByteBuffer bb = IO_BUFFER.get();
+      while (true) {
         if (cancelled.getAsBoolean()) {
           throw new CancellationException();
         }
-        bb.clear().limit(n);
-        long at = part.start() + received;
+        // Fill the whole buffer (one write and one hash call per 256 KiB, whatever sizes the socket
+        // hands out); on a failure keep what arrived, so a retry asks only for the rest.
+        bb.clear();
+        boolean end = false;
+        IOException failure = null;
         try {
-          for (long pos = at; bb.hasRemaining(); ) {
-            pos += channel.write(bb, pos);
+          while (bb.hasRemaining() && !end) {
+            end = in.read(bb) < 0;
           }
         } catch (IOException e) {
-          throw new NonRetryableException(new LoaderException(Reason.IO,
-              "cannot write " + partial + ": " + e.getMessage(), e));
+          failure = e;
         }
-        // Bytes next in file order are hashed now, while in the buffer; the rest are read back later.
-        hasher.tryInline(at, buf, 0, n);
-        received += n;
-        progress.accept(n);
+        keep(bb.flip(), progress);
+        if (failure != null) {
+          throw failure;
+        }
+        if (end) {
+          return;
+        }
       }
+    }
+
+    private void keep(ByteBuffer bb, LongConsumer progress) throws NonRetryableException {
+      int n = bb.remaining();
+      if (n == 0) {
+        return;
+      }
+      long at = part.start() + received;
+      try {
+        for (long pos = at; bb.hasRemaining(); ) {
+          pos += channel.write(bb, pos);
+        }
+      } catch (IOException e) {
+        throw new NonRetryableException(new LoaderException(Reason.IO,
+            "cannot write " + partial + ": " + e.getMessage(), e));
+      }
+      // Bytes next in file order are hashed now, while in the buffer; the rest are read back later.
+      hasher.tryInline(at, bb.rewind());
+      received += n;
+      progress.accept(n);
     }
   }
 }

@@ -14,7 +14,8 @@ import io.kubeai.gitops.loader.source.s3.S3Access;
 import io.kubeai.gitops.loader.verify.Digests;
 import io.kubeai.gitops.loader.verify.OrderedHasher;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -171,7 +172,7 @@ final class S3FileJob implements FileJob {
         single.release();
       }
     }
-    return new FileEntry(file.path(), file.size(), outcome.sha256());
+    return new FileEntry(file.path(), file.size(), outcome.sha256(), outcome.crc32c());
   }
 
   private void putSingle(String sha256) throws LoaderException {
@@ -256,17 +257,20 @@ final class S3FileJob implements FileJob {
     }
 
     @Override
-    public void receive(InputStream in, LongConsumer progress, BooleanSupplier cancelled) throws IOException {
+    public void receive(ReadableByteChannel in, LongConsumer progress, BooleanSupplier cancelled) throws IOException {
       byte[] a = buffer.array();
       int length = (int) part.length();
-      for (int n; received < length && (n = in.read(a, received, Math.min(256 << 10, length - received))) > 0; ) {
+      // Reads of at most 256 KiB: a channel reading into the heap goes through a temporary direct
+      // buffer as large as the read, which would otherwise be a whole part per thread.
+      for (int n; received < length && (n = in.read(ByteBuffer.wrap(a, received,
+          Math.min(256 << 10, length - received)))) >= 0; ) {
         if (cancelled.getAsBoolean()) {
           throw new CancellationException();
         }
         received += n;
         progress.accept(n);
       }
-      if (in.read() >= 0) {
+      if (in.read(ByteBuffer.allocate(1)) >= 0) {
         throw new IOException("the source sent more than " + length + " bytes for a part");
       }
     }

@@ -9,7 +9,7 @@ import io.kubeai.gitops.loader.source.RangeResponses;
 import io.kubeai.gitops.loader.source.Source;
 import io.kubeai.gitops.loader.source.SourceFile;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,7 +66,7 @@ public final class HfSource implements Source {
   }
 
   @Override
-  public InputStream open(SourceFile file, long start, long end) throws IOException {
+  public ReadableByteChannel open(SourceFile file, long start, long end) throws IOException {
     Map<String, String> headers = api.headers();
     headers.put("Range", RangeResponses.header(start, end));
     HttpResponse r = api.http().get(api.resolveUrl(location.repo(), commitOrRevision(), file.path()), headers);

@@ -4,16 +4,15 @@ import io.kubeai.gitops.loader.CompletionMarker;
 import io.kubeai.gitops.loader.FileEntry;
 import io.kubeai.gitops.loader.LoaderException.Reason;
 import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.source.ExactLengthStream;
+import io.kubeai.gitops.loader.source.ExactLengthChannel;
 import io.kubeai.gitops.loader.source.Listing;
 import io.kubeai.gitops.loader.source.Source;
 import io.kubeai.gitops.loader.source.SourceFile;
 import io.kubeai.gitops.loader.verify.Digests;
 import io.kubeai.gitops.loader.verify.MarkerJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
@@ -59,7 +58,7 @@ public final class LocalSource implements Source {
     if (!Files.isDirectory(root)) {
       throw new LoaderException(Reason.INPUT, root + " is not a directory");
     }
-    Map<String, String> known = markerSha256s();
+    Map<String, FileEntry> known = markerEntries();
     List<SourceFile> files = new ArrayList<>();
     MessageDigest revision = Digests.digest("SHA-256");
     try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
@@ -70,7 +69,9 @@ public final class LocalSource implements Source {
         }
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
         String stamp = a.size() + "-" + a.lastModifiedTime().toMillis();
-        files.add(new SourceFile(path, a.size(), known.get(path + "\n" + a.size()), null, null, stamp));
+        SourceFile file = new SourceFile(path, a.size(), null, null, null, stamp);
+        FileEntry marked = known.get(path + "\n" + a.size());
+        files.add(marked == null ? file : file.vouchedFor(marked));
         revision.update((path + "\t" + stamp + "\n").getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException | UncheckedIOException e) {
@@ -81,13 +82,13 @@ public final class LocalSource implements Source {
     return listing;
   }
 
-  private Map<String, String> markerSha256s() {
-    Map<String, String> known = new HashMap<>();
+  private Map<String, FileEntry> markerEntries() {
+    Map<String, FileEntry> known = new HashMap<>();
     Path marker = root.resolve(CompletionMarker.PATH);
     if (Files.isRegularFile(marker)) {
       try {
         for (FileEntry f : MarkerJson.read(Files.readAllBytes(marker)).files()) {
-          known.put(f.path() + "\n" + f.size(), f.sha256());
+          known.put(f.path() + "\n" + f.size(), f);
         }
       } catch (IOException e) {
         // Not a marker of ours: nothing known.
@@ -97,10 +98,10 @@ public final class LocalSource implements Source {
   }
 
   @Override
-  public InputStream open(SourceFile file, long start, long end) throws IOException {
+  public ReadableByteChannel open(SourceFile file, long start, long end) throws IOException {
     FileChannel ch = FileChannel.open(root.resolve(file.path()), StandardOpenOption.READ);
     ch.position(start);
-    return new ExactLengthStream(Channels.newInputStream(ch), end - start, null);
+    return new ExactLengthChannel(ch, end - start, null);
   }
 
   @Override

@@ -8,7 +8,11 @@ import io.kubeai.gitops.loader.http.HttpStatusException;
 import io.kubeai.gitops.loader.http.HttpTransport;
 import io.kubeai.gitops.loader.retry.ErrorMapper;
 import io.kubeai.gitops.loader.retry.Retrier;
+import io.kubeai.gitops.loader.http.HttpResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -19,6 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -41,18 +50,30 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
-/** An S3 client, a URL signer and the loader's HTTP client, configured from the environment. */
+/**
+ * An S3 client, a URL signer and the loader's HTTP client, configured from the environment.
+ *
+ * <p>Reading (listings, markers, object bytes) goes through signed requests on the loader's own HTTP
+ * client; the SDK's S3 client, which takes about half a second to start (longer than a whole small
+ * load), is built only when a write needs it (multipart uploads into a bucket cache).
+ */
 public final class S3Access implements AutoCloseable {
   private static final Duration SIGNATURE_TTL = Duration.ofMinutes(30);
 
-  private final S3Client client;
+  private final Supplier<S3Client> clientFactory;
+  private final AwsCredentialsProvider credentials;
+  private final Region region;
   private final S3Presigner presigner;
   private final HttpTransport http;
   private final Retrier retrier;
   private final Map<String, Signed> gets = new ConcurrentHashMap<>();
+  private S3Client client;
 
-  private S3Access(S3Client client, S3Presigner presigner, HttpTransport http, Retrier retrier) {
-    this.client = client;
+  private S3Access(Supplier<S3Client> clientFactory, AwsCredentialsProvider credentials, Region region,
+      S3Presigner presigner, HttpTransport http, Retrier retrier) {
+    this.clientFactory = clientFactory;
+    this.credentials = credentials;
+    this.region = region;
     this.presigner = presigner;
     this.http = http;
     this.retrier = retrier;
@@ -80,7 +101,7 @@ public final class S3Access implements AutoCloseable {
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
     endpoint.ifPresent(builder::endpointOverride);
     endpoint.ifPresent(presign::endpointOverride);
-    return new S3Access(builder.build(), presign.build(), http, retrier);
+    return new S3Access(builder::build, credentials, region, presign.build(), http, retrier);
   }
 
   private static AwsCredentialsProvider credentials(LoaderEnv env) {
@@ -104,8 +125,83 @@ public final class S3Access implements AutoCloseable {
         ProfileCredentialsProvider.create()).build();
   }
 
-  public S3Client client() {
+  /** The SDK client, built on first use. */
+  public synchronized S3Client client() {
+    if (client == null) {
+      client = clientFactory.get();
+    }
     return client;
+  }
+
+  /**
+   * Every object under a prefix, with ListObjectsV2 requests signed with SigV4 and sent on the
+   * loader's HTTP client; pages are followed.
+   */
+  public List<ListObjectsXml.Entry> list(String bucket, String prefix) throws LoaderException {
+    URI base = bucketUri(bucket);
+    List<ListObjectsXml.Entry> all = new ArrayList<>();
+    String token = null;
+    do {
+      String query = "list-type=2&prefix=" + encode(prefix) + (token == null ? "" : "&continuation-token=" + encode(token));
+      URI uri = URI.create(base + "?" + query);
+      ListObjectsXml.Page page = retrier.call("listing s3://" + bucket + "/" + prefix, attempt -> {
+        try (HttpResponse r = http.get(uri, signedHeaders(uri))) {
+          return ListObjectsXml.parse(r.bytes());
+        }
+      }, mapper());
+      all.addAll(page.entries());
+      token = page.next();
+    } while (token != null);
+    return all;
+  }
+
+  /** An object's bytes through a presigned GET, or empty when it does not exist. */
+  public Optional<byte[]> getIfExists(String bucket, String key) throws LoaderException {
+    return retrier.call("reading s3://" + bucket + "/" + key, attempt -> {
+      try (HttpResponse r = http.get(presignGet(bucket, key), Map.of())) {
+        return Optional.of(r.bytes());
+      } catch (HttpStatusException e) {
+        if (e.status() == 404) {
+          return Optional.<byte[]>empty();
+        }
+        throw e;
+      }
+    }, mapper());
+  }
+
+  /**
+   * The bucket's URL, path-style or virtual-hosted as the presigner's endpoint rules decide: a
+   * presigned GET of a placeholder key, less that key and the signature.
+   */
+  private URI bucketUri(String bucket) {
+    URI sample = presignGet(bucket, "k");
+    String path = sample.getRawPath();
+    path = path.substring(0, path.length() - 1);
+    if (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return URI.create(sample.getScheme() + "://" + sample.getRawAuthority() + path);
+  }
+
+  private Map<String, String> signedHeaders(URI uri) {
+    SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build();
+    AwsCredentialsIdentity identity = credentials.resolveCredentials();
+    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(request)
+        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+        .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
+        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
+    Map<String, String> headers = new LinkedHashMap<>();
+    signed.request().headers().forEach((k, v) -> {
+      if (!k.equalsIgnoreCase("Host")) {
+        headers.put(k, String.join(",", v));
+      }
+    });
+    return headers;
+  }
+
+  /** RFC 3986 query encoding, as SigV4 canonicalizes it. */
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
   }
 
   public HttpTransport http() {
@@ -206,8 +302,10 @@ public final class S3Access implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    client.close();
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+    }
     presigner.close();
   }
 }

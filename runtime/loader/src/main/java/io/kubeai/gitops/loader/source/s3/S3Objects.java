@@ -12,17 +12,7 @@ public final class S3Objects {
 
   /** The object's bytes, or empty when it does not exist. */
   public static Optional<byte[]> getIfExists(S3Access s3, String bucket, String key) throws LoaderException {
-    return s3.retrier().call("reading s3://" + bucket + "/" + key, attempt -> {
-      try {
-        return Optional.of(S3Access.sdk(() -> s3.client().getObjectAsBytes(b -> b.bucket(bucket).key(key)))
-            .asByteArray());
-      } catch (HttpStatusException e) {
-        if (e.status() == 404) {
-          return Optional.<byte[]>empty();
-        }
-        throw e;
-      }
-    }, S3Access.mapper());
+    return s3.getIfExists(bucket, key);
   }
 
   /** The object's metadata, or empty when it does not exist. */

@@ -12,7 +12,7 @@ import io.kubeai.gitops.loader.source.SourceFile;
 import io.kubeai.gitops.loader.verify.Digests;
 import io.kubeai.gitops.loader.verify.MarkerJson;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Objects under an S3 prefix. Single-part ETags (plain md5) are checked; a marker at the prefix (a
@@ -56,30 +55,31 @@ public final class S3Source implements Source {
     if (listing != null) {
       return listing;
     }
-    List<S3Object> objects = listUnder(location.prefix());
+    List<ListObjectsXml.Entry> objects = listUnder(location.prefix());
     if (objects.stream().noneMatch(o -> o.key().length() > location.prefix().length()) && !location.prefix().isEmpty()) {
       // Nothing under the prefix: the URL may name one object, such as s3://data/sql/train.jsonl.
       String exact = location.prefix().substring(0, location.prefix().length() - 1);
-      List<S3Object> single = listUnder(exact).stream().filter(o -> o.key().equals(exact)).toList();
+      List<ListObjectsXml.Entry> single = listUnder(exact).stream().filter(o -> o.key().equals(exact)).toList();
       if (!single.isEmpty()) {
         location = new S3Location(location.bucket(), exact.substring(0, exact.lastIndexOf('/') + 1));
         objects = single;
       }
     }
-    Map<String, String> known = markerSha256s();
+    Map<String, FileEntry> known = markerEntries();
     List<SourceFile> files = new ArrayList<>();
     MessageDigestLines digest = new MessageDigestLines();
-    for (S3Object o : objects) {
+    for (ListObjectsXml.Entry o : objects) {
       String path = o.key().substring(location.prefix().length());
       if (path.isEmpty() || path.endsWith("/") || SourceFile.isBookkeeping(path)) {
         continue;
       }
-      String etag = o.eTag() == null ? null : o.eTag().replace("\"", "");
-      String sha = known.get(path + "\n" + o.size());
-      // A single-part ETag is the md5 of the object; checked only when no sha256 is known, which
-      // is stronger and is computed anyway for the marker.
-      String md5 = sha == null && etag != null && etag.matches("[0-9a-fA-F]{32}") ? etag.toLowerCase() : null;
-      files.add(new SourceFile(path, o.size(), sha, md5, null, etag));
+      String etag = o.etag();
+      FileEntry marked = known.get(path + "\n" + o.size());
+      // A single-part ETag is the md5 of the object; checked only when the prefix has no marker of
+      // ours for the file, whose checksums are stronger.
+      String md5 = marked == null && etag != null && etag.matches("[0-9a-fA-F]{32}") ? etag.toLowerCase() : null;
+      SourceFile file = new SourceFile(path, o.size(), null, md5, null, etag);
+      files.add(marked == null ? file : file.vouchedFor(marked));
       digest.add(path + "\t" + o.size() + "\t" + etag);
     }
     files.sort(Comparator.comparing(SourceFile::path));
@@ -87,23 +87,18 @@ public final class S3Source implements Source {
     return listing;
   }
 
-  private List<S3Object> listUnder(String prefix) throws LoaderException {
-    return s3.call("listing s3://" + location.bucket() + "/" + prefix, () -> {
-      List<S3Object> all = new ArrayList<>();
-      s3.client().listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(prefix))
-          .contents().forEach(all::add);
-      return all;
-    });
+  private List<ListObjectsXml.Entry> listUnder(String prefix) throws LoaderException {
+    return s3.list(location.bucket(), prefix);
   }
 
-  /** The sha256s a marker at the prefix lists, keyed by path and size. */
-  private Map<String, String> markerSha256s() throws LoaderException {
+  /** The files a marker at the prefix lists, keyed by path and size. */
+  private Map<String, FileEntry> markerEntries() throws LoaderException {
     Optional<byte[]> bytes = S3Objects.getIfExists(s3, location.bucket(), location.key(CompletionMarker.PATH));
-    Map<String, String> known = new HashMap<>();
+    Map<String, FileEntry> known = new HashMap<>();
     if (bytes.isPresent()) {
       try {
         for (FileEntry f : MarkerJson.read(bytes.get()).files()) {
-          known.put(f.path() + "\n" + f.size(), f.sha256());
+          known.put(f.path() + "\n" + f.size(), f);
         }
       } catch (IOException e) {
         // A foreign or torn marker: verify by ETag only.
@@ -113,7 +108,7 @@ public final class S3Source implements Source {
   }
 
   @Override
-  public InputStream open(SourceFile file, long start, long end) throws IOException {
+  public ReadableByteChannel open(SourceFile file, long start, long end) throws IOException {
     Map<String, String> headers = new HashMap<>();
     headers.put("Range", RangeResponses.header(start, end));
     if (file.etag() != null) {
