@@ -30,6 +30,7 @@ public final class LoaderMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    Preload.start(args);
     System.exit(run(args, LoaderEnv.system(), System.out, System.err));
   }
 

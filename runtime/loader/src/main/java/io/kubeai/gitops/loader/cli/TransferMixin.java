@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The options a load and a publish share; unset ones keep {@link TransferOptions#DEFAULTS}. */
 final class TransferMixin {
   @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
-      description = "Requests in flight at once, across files and parts (default 8).")
+      description = "Requests in flight at once, across files and parts (default: 2 per core, 4 to 8).")
   Integer concurrency;
 
   @Option(names = "--part-size", paramLabel = "SIZE", converter = Values.SizeConverter.class,

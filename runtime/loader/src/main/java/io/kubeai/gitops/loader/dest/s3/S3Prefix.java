@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
@@ -29,6 +30,8 @@ public final class S3Prefix implements Destination {
   private final S3Access s3;
   private final S3Location location;
   private boolean staleUploadsAborted;
+  /** The files the marker found at the start listed: where a skipped object's CRC32C comes from. */
+  private Map<String, FileEntry> previous = Map.of();
 
   public S3Prefix(S3Access s3, S3Location location) {
     this.s3 = s3;
@@ -55,7 +58,9 @@ public final class S3Prefix implements Destination {
       return Optional.empty();
     }
     try {
-      return Optional.of(MarkerJson.read(bytes.get()));
+      CompletionMarker marker = MarkerJson.read(bytes.get());
+      previous = marker.files().stream().collect(Collectors.toMap(FileEntry::path, f -> f, (a, b) -> a));
+      return Optional.of(marker);
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -82,7 +87,9 @@ public final class S3Prefix implements Destination {
       String sha = meta.get(META_SHA256);
       if (sha != null && file.identity().equals(meta.get(META_IDENTITY))
           && (file.sha256() == null || file.sha256().equals(sha))) {
-        return new DoneJob(file, new FileEntry(file.path(), file.size(), sha));
+        FileEntry before = previous.get(file.path());
+        String crc = before != null && before.size() == file.size() && sha.equals(before.sha256()) ? before.crc32c() : null;
+        return new DoneJob(file, new FileEntry(file.path(), file.size(), sha, crc));
       }
     }
     long size = Math.max(partSize, TransferOptions.MIN_PART_SIZE);

@@ -84,24 +84,28 @@ public final class S3Access implements AutoCloseable {
     Region region = Region.of(env.awsRegion());
     Optional<URI> endpoint = env.s3Endpoint();
     boolean pathStyle = env.s3PathStyle();
-    var builder = S3Client.builder()
-        .region(region)
-        .credentialsProvider(credentials)
-        .forcePathStyle(pathStyle)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .httpClient(UrlConnectionHttpClient.builder()
-            .connectionTimeout(options.connectTimeout())
-            .socketTimeout(options.readTimeout())
-            .build())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    // Even the client's builder loads hundreds of classes: made only when the client is first needed.
+    Supplier<S3Client> client = () -> {
+      var builder = S3Client.builder()
+          .region(region)
+          .credentialsProvider(credentials)
+          .forcePathStyle(pathStyle)
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+          .httpClient(UrlConnectionHttpClient.builder()
+              .connectionTimeout(options.connectTimeout())
+              .socketTimeout(options.readTimeout())
+              .build())
+          .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+      endpoint.ifPresent(builder::endpointOverride);
+      return builder.build();
+    };
     var presign = S3Presigner.builder()
         .region(region)
         .credentialsProvider(credentials)
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
-    endpoint.ifPresent(builder::endpointOverride);
     endpoint.ifPresent(presign::endpointOverride);
-    return new S3Access(builder::build, credentials, region, presign.build(), http, retrier);
+    return new S3Access(client, credentials, region, presign.build(), http, retrier);
   }
 
   private static AwsCredentialsProvider credentials(LoaderEnv env) {
