@@ -6,7 +6,8 @@ import java.time.Duration;
  * How a transfer runs; shared by loads and publishes. {@link #DEFAULTS} holds the defaults.
  *
  * @param concurrency requests in flight at once, across files and parts of files
- * @param partSize the size of a ranged part; files larger than this are fetched in parts
+ * @param partSize the size of a ranged part (files larger than this are fetched in parts), or
+ *     {@link #AUTO_PART_SIZE} to let the destination choose
  * @param retry retries of failed requests
  * @param connectTimeout the TCP/TLS connect timeout of one request
  * @param readTimeout how long a request may wait for bytes before it counts as failed
@@ -21,10 +22,10 @@ public record TransferOptions(
     Duration progressInterval) {
 
   /**
-   * {@link #defaultConcurrency()} requests at once, 16 MiB parts, {@link RetryPolicy#DEFAULT}, 15 s
-   * connect, 60 s read, 5 s progress.
+   * {@link #defaultConcurrency()} requests at once, parts as the destination chooses, {@link
+   * RetryPolicy#DEFAULT}, 15 s connect, 60 s read, 5 s progress.
    */
-  public static final TransferOptions DEFAULTS = new TransferOptions(defaultConcurrency(), 16L << 20, RetryPolicy.DEFAULT,
+  public static final TransferOptions DEFAULTS = new TransferOptions(defaultConcurrency(), 0, RetryPolicy.DEFAULT,
       Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(5));
 
   /**
@@ -36,6 +37,12 @@ public record TransferOptions(
     return Math.max(4, Math.min(8, 2 * Runtime.getRuntime().availableProcessors()));
   }
 
+  /**
+   * Lets the destination choose the part size: 64 MiB into a directory (fewer requests; each costs
+   * the server as much as megabytes of body), 16 MiB into a bucket (parts wait in memory there).
+   */
+  public static final long AUTO_PART_SIZE = 0;
+
   /** The smallest part size: S3 rejects smaller multipart parts. */
   public static final long MIN_PART_SIZE = 5L << 20;
 
@@ -43,7 +50,7 @@ public record TransferOptions(
     if (concurrency < 1 || concurrency > 256) {
       throw new IllegalArgumentException("concurrency must be between 1 and 256, not " + concurrency);
     }
-    if (partSize < 64 << 10) {
+    if (partSize != AUTO_PART_SIZE && partSize < 64 << 10) {
       throw new IllegalArgumentException("part size must be at least 64 KiB, not " + partSize);
     }
     if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()

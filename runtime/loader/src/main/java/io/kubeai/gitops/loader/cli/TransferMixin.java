@@ -13,7 +13,7 @@ final class TransferMixin {
   Integer concurrency;
 
   @Option(names = "--part-size", paramLabel = "SIZE", converter = Values.SizeConverter.class,
-      description = "Size of a ranged part, e.g. 16MiB (default 16MiB; at least 5MiB for s3:// destinations).")
+      description = "Size of a ranged part, e.g. 16MiB (default 64MiB into a directory, 16MiB into s3://, where at least 5MiB).")
   Long partSize;
 
   @Option(names = "--max-attempts", paramLabel = "N",

@@ -3,6 +3,7 @@ package io.kubeai.gitops.loader.dest;
 import io.kubeai.gitops.loader.CompletionMarker;
 import io.kubeai.gitops.loader.FileEntry;
 import io.kubeai.gitops.loader.LoaderException;
+import io.kubeai.gitops.loader.TransferOptions;
 import io.kubeai.gitops.loader.source.SourceFile;
 import java.util.Collection;
 import java.util.Optional;
@@ -20,6 +21,11 @@ public interface Destination extends AutoCloseable {
 
   /** Writes the marker atomically: readers see all of it or none. */
   void writeMarker(CompletionMarker marker) throws LoaderException;
+
+  /** The part size to use: {@code requested}, or this destination's choice for {@link TransferOptions#AUTO_PART_SIZE}. */
+  default long partSize(long requested) {
+    return requested != TransferOptions.AUTO_PART_SIZE ? requested : 64L << 20;
+  }
 
   /** What is to be done for a file: nothing (verified before), the missing parts, or all parts. */
   FileJob prepare(SourceFile file, long partSize) throws LoaderException;

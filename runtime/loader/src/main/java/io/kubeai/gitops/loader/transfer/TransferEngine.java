@@ -75,19 +75,22 @@ public final class TransferEngine {
     private final AtomicInteger filesLeft = new AtomicInteger();
     private final AtomicReference<LoaderException> failure = new AtomicReference<>();
     private final BufferPool buffers;
+    private final long partSize;
 
     Run(Source source, Destination dest, ProgressTracker progress) {
       this.source = source;
       this.dest = dest;
       this.progress = progress;
-      this.buffers = new BufferPool(Math.max(2 * options.partSize(),
-          Math.min((options.concurrency() + 1L) * options.partSize(), BUFFER_BUDGET)));
+      this.partSize = dest.partSize(options.partSize());
+      long wanted = Math.max(2 * partSize, Math.min((options.concurrency() + 1L) * partSize, BUFFER_BUDGET));
+      // Never more than half the heap, so large parts mean fewer in flight rather than an OutOfMemoryError.
+      this.buffers = new BufferPool(Math.max(partSize, Math.min(wanted, heapShare())));
     }
 
     List<FileEntry> execute(List<SourceFile> files) throws LoaderException {
       List<FileState> todo = new ArrayList<>();
       for (SourceFile f : files) {
-        FileJob job = dest.prepare(f, options.partSize());
+        FileJob job = dest.prepare(f, partSize);
         progress.alreadyDone(job.bytesDone());
         if (job.complete()) {
           entries.put(f.path(), job.entry());
@@ -134,7 +137,14 @@ public final class TransferEngine {
           continue;
         }
         Buffer buffer = null;
-        if (task.part() != null && task.file().job().bufferBytes(task.part()) > 0) {
+        long bytes = task.part() == null ? 0 : task.file().job().bufferBytes(task.part());
+        if (bytes > heapShare()) {
+          fail(new LoaderException(Reason.INPUT, "a part of " + Formats.bytes(bytes) + " (" + task.file().job().file().path()
+              + ") does not fit in memory, which holds parts on their way to " + dest.display() + " (max heap "
+              + Formats.bytes(Runtime.getRuntime().maxMemory()) + "): use a smaller --part-size or a larger -Xmx"));
+          return;
+        }
+        if (bytes > 0) {
           buffer = buffers.acquire(task.file().job().bufferBytes(task.part()), () -> failure.get() != null);
           if (buffer == null) {
             return;
@@ -217,7 +227,7 @@ public final class TransferEngine {
         }
         listener.warn("verification failed for " + source.describe(file) + ": " + e.getMessage()
             + "; downloading it again");
-        FileJob again = dest.prepare(file, options.partSize());
+        FileJob again = dest.prepare(file, partSize);
         FileState retry = new FileState(again, 2, new AtomicInteger(again.pendingParts().size()));
         progress.alreadyDone(again.bytesDone());
         enqueueFirst(retry);
@@ -262,6 +272,10 @@ public final class TransferEngine {
         tasks.add(new Task(state, null));
       }
       return tasks;
+    }
+
+    private long heapShare() {
+      return Runtime.getRuntime().maxMemory() / 2;
     }
 
     private void fail(LoaderException e) {

@@ -77,6 +77,12 @@ public final class S3Prefix implements Destination {
         "application/json");
   }
 
+  /** 16 MiB unless asked otherwise: parts are held in memory on their way to the bucket. */
+  @Override
+  public long partSize(long requested) {
+    return requested != TransferOptions.AUTO_PART_SIZE ? requested : 16L << 20;
+  }
+
   @Override
   public FileJob prepare(SourceFile file, long partSize) throws LoaderException {
     abortStaleUploads();
