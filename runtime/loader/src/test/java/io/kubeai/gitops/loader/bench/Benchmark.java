@@ -83,6 +83,7 @@ public final class Benchmark {
         measure("loader hf->dir", loader(env, "hf://bench/model", root.resolve("out"), true));
         measure("curl hf->file", curl(files.keySet().stream()
             .map(f -> hub.endpoint() + "/bench/model/resolve/main/" + f).toList(), files.keySet()));
+        measure("floor: JVM fetch + sha256 (HashFloor)", hashFloor(hub, files.keySet()));
       }
       measure("loader hf->dir (fsync)", loader(env, "hf://bench/model", root.resolve("out"), false));
 
@@ -136,6 +137,20 @@ public final class Benchmark {
     int i = 0;
     for (String name : names) {
       cmd.addAll(List.of(urls.get(i++), "-o", out.resolve(name).toString()));
+    }
+    return new Cmd(cmd, Map.of(), out);
+  }
+
+  /** {@link HashFloor} as a child JVM with the loader's flags: the least a verifying JVM can do. */
+  private Cmd hashFloor(HfTestServer hub, Iterable<String> names) {
+    Path out = root.resolve("out");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(LOADER_JVM_FLAGS);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), HashFloor.class.getName(), out.toString()));
+    for (String name : names) {
+      // The Hub redirects nothing for the bench repo: resolve answers with the bytes.
+      cmd.add(name + "=" + hub.endpoint() + "/bench/model/resolve/main/" + name);
     }
     return new Cmd(cmd, Map.of(), out);
   }
@@ -250,6 +265,7 @@ public final class Benchmark {
     say("");
     say("ratios (targets: >= 0.9x curl, >= 1.2x rclone, RSS < 300 MiB):");
     ratio("loader hf->dir", "curl hf->file", 0.9);
+    ratio("floor: JVM fetch + sha256 (HashFloor)", "curl hf->file", 0);
     ratio("loader hf->s3", "curl hf->file", 0.9);
     ratio("loader s3->dir", "curl s3->file", 0.9);
     ratio("loader s3->dir", "rclone s3->dir (4 streams)", 1.2);
