@@ -62,7 +62,7 @@ public final class HttpTransport implements AutoCloseable {
         sent = new LinkedHashMap<>(headers);
         sent.keySet().removeIf(k -> k.equalsIgnoreCase("Authorization"));
       }
-      HttpResponse r = "http".equalsIgnoreCase(current.getScheme())
+      HttpResponse r = "http".equalsIgnoreCase(current.getScheme()) && !viaProxy()
           ? plain.exchange(method, current, sent, body)
           : viaJdk(method, current, sent, body);
       int status = r.status();
@@ -106,6 +106,12 @@ public final class HttpTransport implements AutoCloseable {
       c.disconnect();
       throw e;
     }
+  }
+
+  /** A JVM told to use an HTTP proxy ({@code -Dhttp.proxyHost}) sends plain HTTP through the JDK's client, which honours it. */
+  private static boolean viaProxy() {
+    String host = System.getProperty("http.proxyHost");
+    return host != null && !host.isBlank();
   }
 
   /** Closes the idle keep-alive connections. */

@@ -274,6 +274,22 @@ class PlainHttpTest {
         .containsOnly("127.0.0.1:" + server.port());
   }
 
+  @Test
+  void aJvmToldToUseAProxy_sendsPlainHttpThroughIt() throws IOException {
+    server.answer(ok("via proxy"));
+    System.setProperty("http.proxyHost", "127.0.0.1");
+    System.setProperty("http.proxyPort", String.valueOf(server.port()));
+    try (HttpTransport t = transport()) {
+      assertThat(text(t.get(URI.create("http://models.internal.invalid/x?a=1"), Map.of()))).isEqualTo("via proxy");
+    } finally {
+      System.clearProperty("http.proxyHost");
+      System.clearProperty("http.proxyPort");
+    }
+    // The JDK's client asks the proxy for the absolute URL; the plain client would have tried to resolve the host.
+    assertThat(server.requests()).extracting(Request::requestLine)
+        .containsExactly("GET http://models.internal.invalid/x?a=1 HTTP/1.1");
+  }
+
   private HttpResponse get(String pathAndQuery) throws IOException {
     return http.exchange("GET", server.uri(pathAndQuery), Map.of(), null);
   }
