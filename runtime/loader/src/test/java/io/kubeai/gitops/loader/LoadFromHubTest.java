@@ -69,7 +69,7 @@ class LoadFromHubTest {
 
     assertThat(result.alreadyComplete()).isFalse();
     assertThat(result.skipped()).containsExactly("original/consolidated.00.pth", "pytorch_model.bin");
-    assertThat(events.infos).anySatisfy(m -> assertThat(m).contains("skipping 2 file(s) skipped as duplicate weight formats")
+    assertThat(events.infos).anySatisfy(m -> assertThat(m).contains("skipping 2 file(s), duplicate weight formats")
         .contains("original/consolidated.00.pth"));
     for (String path : java.util.List.of("config.json", "empty.txt", "tokenizer.json",
         "model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors")) {

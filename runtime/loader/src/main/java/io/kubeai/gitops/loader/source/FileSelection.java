@@ -39,7 +39,7 @@ public final class FileSelection {
       Map<String, List<String>> byReason = new TreeMap<>();
       skipped.forEach((path, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(path));
       return byReason.entrySet().stream()
-          .map(e -> e.getValue().size() + " file(s) " + e.getKey() + ": " + abbreviate(e.getValue()))
+          .map(e -> e.getValue().size() + " file(s), " + e.getKey() + ": " + abbreviate(e.getValue()))
           .collect(Collectors.joining("; "));
     }
 
@@ -74,9 +74,9 @@ public final class FileSelection {
       } else if (excludes.stream().anyMatch(g -> g.matches(p))) {
         skipped.put(p, "matched by --exclude");
       } else if (safetensors && !explicitlyIncluded && duplicates.stream().anyMatch(g -> g.matches(p))) {
-        skipped.put(p, "skipped as duplicate weight formats (safetensors exist)");
+        skipped.put(p, "duplicate weight formats (safetensors exist)");
       } else if (safetensors && sharded && !explicitlyIncluded && PathGlob.of(MISTRAL_CONSOLIDATED).matches(p)) {
-        skipped.put(p, "skipped as duplicate weight formats (sharded safetensors exist)");
+        skipped.put(p, "duplicate weight formats (sharded safetensors exist)");
       } else {
         selected.add(f);
       }

@@ -20,7 +20,7 @@ class FileSelectionTest {
         "original/consolidated.00.pth", "pytorch_model.bin", "training_args.bin", "onnx/model.onnx",
         "model.gguf", "tokenizer.model"));
     assertThat(selected(r)).containsExactly("config.json", "model.safetensors", "training_args.bin", "tokenizer.model");
-    assertThat(r.summary()).startsWith("4 file(s) skipped as duplicate weight formats");
+    assertThat(r.summary()).startsWith("4 file(s), duplicate weight formats");
   }
 
   @Test
