@@ -188,8 +188,11 @@ public final class S3Access implements AutoCloseable {
   }
 
   private Map<String, String> signedHeaders(URI uri) {
-    SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build();
     AwsCredentialsIdentity identity = credentials.resolveCredentials();
+    if (identity.accessKeyId() == null) {
+      return Map.of(); // Anonymous access to a public bucket: nothing to sign with.
+    }
+    SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build();
     SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(request)
         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
         .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
