@@ -3,6 +3,7 @@ package io.kubeai.gitops.loader.source;
 import io.kubeai.gitops.loader.LoaderException;
 import io.kubeai.gitops.loader.http.HttpResponse;
 import io.kubeai.gitops.loader.retry.NonRetryableException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -52,7 +53,7 @@ public final class RangeResponses {
       scratch.clear().limit((int) Math.min(scratch.capacity(), left));
       int n = in.read(scratch);
       if (n < 0) {
-        throw new java.io.EOFException("the body ended before byte " + bytes);
+        throw new EOFException("the body ended before byte " + bytes);
       }
       left -= n;
     }
