@@ -1,6 +1,5 @@
 package io.kubeai.gitops.loader.http;
 
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import java.time.Duration;
  * bytes that arrive with them). Blocking channel reads have no timeout of their own, so every read and
  * write sets a deadline that {@link Deadlines} enforces by closing the connection.
  */
-final class PlainConnection implements Closeable {
+final class PlainConnection implements ReadableByteChannel {
   private static final int HEAD_BUFFER = 16 << 10;
   private static final int WRITE_SLICE = 256 << 10;
 
@@ -76,12 +76,14 @@ final class PlainConnection implements Closeable {
     return System.nanoTime() - idleSince;
   }
 
-  boolean isOpen() {
+  @Override
+  public boolean isOpen() {
     return channel.isOpen() && !expired;
   }
 
   /** Reads into {@code dst}: bytes already buffered first, then the socket. -1 at the end of the stream. */
-  int read(ByteBuffer dst) throws IOException {
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
     if (head.hasRemaining()) {
       int n = Math.min(head.remaining(), dst.remaining());
       dst.put(dst.position(), head, head.position(), n);

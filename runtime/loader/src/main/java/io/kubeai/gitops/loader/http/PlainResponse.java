@@ -125,16 +125,7 @@ final class PlainResponse extends HttpResponse {
         finished();
         return -1;
       }
-      int limit = dst.limit();
-      if (length != UNTIL_CLOSE && dst.remaining() > left) {
-        dst.limit(dst.position() + (int) left);
-      }
-      int n;
-      try {
-        n = connection.read(dst);
-      } finally {
-        dst.limit(limit);
-      }
+      int n = length == UNTIL_CLOSE ? connection.read(dst) : Reads.atMost(connection, dst, left);
       if (n < 0) {
         if (length == UNTIL_CLOSE) {
           finished();

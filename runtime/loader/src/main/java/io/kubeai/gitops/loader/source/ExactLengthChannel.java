@@ -1,5 +1,6 @@
 package io.kubeai.gitops.loader.source;
 
+import io.kubeai.gitops.loader.http.Reads;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,16 +29,7 @@ public final class ExactLengthChannel implements ReadableByteChannel {
     if (left == 0) {
       return -1;
     }
-    int limit = dst.limit();
-    if (dst.remaining() > left) {
-      dst.limit(dst.position() + (int) left);
-    }
-    int n;
-    try {
-      n = in.read(dst);
-    } finally {
-      dst.limit(limit);
-    }
+    int n = Reads.atMost(in, dst, left);
     if (n < 0) {
       throw new EOFException("the body ended after " + (length - left) + " of " + length + " bytes");
     }
