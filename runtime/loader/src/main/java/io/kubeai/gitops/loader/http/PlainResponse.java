@@ -28,14 +28,13 @@ final class PlainResponse extends HttpResponse {
   private final BodyChannel body;
   private InputStream stream;
 
-  PlainResponse(PlainHttp http, PlainConnection connection, URI uri, int status, Map<String, List<String>> headers,
-      long length, boolean keepAlive) {
-    super(uri, status);
+  PlainResponse(PlainHttp http, PlainConnection connection, URI uri, ResponseHead head) {
+    super(uri, head.status());
     this.http = http;
     this.connection = connection;
-    this.headers = headers;
-    this.keepAlive = keepAlive;
-    this.body = new BodyChannel(length);
+    this.headers = head.headers();
+    this.keepAlive = head.keepAlive();
+    this.body = new BodyChannel(head.length());
   }
 
   @Override
