@@ -1,7 +1,5 @@
 package io.kubeai.gitops.loader;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,41 +50,21 @@ public record LoadRequest(
     return new Builder(source, destination);
   }
 
-  /** Builds a {@link LoadRequest}; every default lives here. */
-  public static final class Builder {
+  /** Builds a {@link LoadRequest}; every default lives here and in {@link TransferBuilder}. */
+  public static final class Builder extends TransferBuilder<Builder> {
     private final String source;
     private final String destination;
-    private final List<String> includes = new ArrayList<>();
-    private final List<String> excludes = new ArrayList<>();
     private boolean defaultExcludes = true;
     private boolean force;
     private boolean fsync = true;
-    private TransferOptions options = TransferOptions.DEFAULTS;
-    private LoaderListener listener = LoaderListener.NONE;
-    private LoaderEnv env;
 
     private Builder(String source, String destination) {
       this.source = source;
       this.destination = destination;
     }
 
-    public Builder include(String glob) {
-      includes.add(glob);
-      return this;
-    }
-
-    public Builder includes(List<String> globs) {
-      includes.addAll(globs);
-      return this;
-    }
-
-    public Builder exclude(String glob) {
-      excludes.add(glob);
-      return this;
-    }
-
-    public Builder excludes(List<String> globs) {
-      excludes.addAll(globs);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -105,49 +83,9 @@ public record LoadRequest(
       return this;
     }
 
-    public Builder options(TransferOptions options) {
-      this.options = options;
-      return this;
-    }
-
-    public Builder concurrency(int n) {
-      options = options.withConcurrency(n);
-      return this;
-    }
-
-    public Builder partSize(long bytes) {
-      options = options.withPartSize(bytes);
-      return this;
-    }
-
-    public Builder retry(RetryPolicy retry) {
-      options = options.withRetry(retry);
-      return this;
-    }
-
-    public Builder timeouts(Duration connect, Duration read) {
-      options = options.withTimeouts(connect, read);
-      return this;
-    }
-
-    public Builder progressInterval(Duration interval) {
-      options = options.withProgressInterval(interval);
-      return this;
-    }
-
-    public Builder listener(LoaderListener listener) {
-      this.listener = listener;
-      return this;
-    }
-
-    public Builder env(LoaderEnv env) {
-      this.env = env;
-      return this;
-    }
-
     public LoadRequest build() {
-      return new LoadRequest(source, destination, includes, excludes, defaultExcludes, force, fsync, options,
-          listener, env == null ? LoaderEnv.system() : env);
+      return new LoadRequest(source, destination, includes(), excludes(), defaultExcludes, force, fsync, options(),
+          listener(), env());
     }
   }
 }

@@ -1,8 +1,6 @@
 package io.kubeai.gitops.loader;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,30 +45,20 @@ public record PublishRequest(
     return new Builder(directory, destination);
   }
 
-  /** Builds a {@link PublishRequest}; every default lives here. */
-  public static final class Builder {
+  /** Builds a {@link PublishRequest}; every default lives here and in {@link TransferBuilder}. */
+  public static final class Builder extends TransferBuilder<Builder> {
     private final Path directory;
     private final String destination;
-    private final List<String> includes = new ArrayList<>();
-    private final List<String> excludes = new ArrayList<>();
     private String commitMessage = "Upload with kubeai-loader";
     private boolean privateRepo = true;
-    private TransferOptions options = TransferOptions.DEFAULTS;
-    private LoaderListener listener = LoaderListener.NONE;
-    private LoaderEnv env;
 
     private Builder(Path directory, String destination) {
       this.directory = directory;
       this.destination = destination;
     }
 
-    public Builder include(String glob) {
-      includes.add(glob);
-      return this;
-    }
-
-    public Builder exclude(String glob) {
-      excludes.add(glob);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -84,49 +72,9 @@ public record PublishRequest(
       return this;
     }
 
-    public Builder options(TransferOptions options) {
-      this.options = options;
-      return this;
-    }
-
-    public Builder concurrency(int n) {
-      options = options.withConcurrency(n);
-      return this;
-    }
-
-    public Builder partSize(long bytes) {
-      options = options.withPartSize(bytes);
-      return this;
-    }
-
-    public Builder retry(RetryPolicy retry) {
-      options = options.withRetry(retry);
-      return this;
-    }
-
-    public Builder timeouts(Duration connect, Duration read) {
-      options = options.withTimeouts(connect, read);
-      return this;
-    }
-
-    public Builder progressInterval(Duration interval) {
-      options = options.withProgressInterval(interval);
-      return this;
-    }
-
-    public Builder listener(LoaderListener listener) {
-      this.listener = listener;
-      return this;
-    }
-
-    public Builder env(LoaderEnv env) {
-      this.env = env;
-      return this;
-    }
-
     public PublishRequest build() {
-      return new PublishRequest(directory, destination, includes, excludes, commitMessage, privateRepo,
-          options, listener, env == null ? LoaderEnv.system() : env);
+      return new PublishRequest(directory, destination, includes(), excludes(), commitMessage, privateRepo,
+          options(), listener(), env());
     }
   }
 }
