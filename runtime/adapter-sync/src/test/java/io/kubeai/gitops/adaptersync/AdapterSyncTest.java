@@ -214,6 +214,26 @@ class AdapterSyncTest {
     }
 
     @Test
+    void anErrorInADownload_failsThatAdapter_insteadOfLeavingItDownloadingForever() {
+        SyncHarness h = new SyncHarness(tmp, Style.OLD, (source, dest) -> {
+            if (source.endsWith("/broken")) {
+                throw new NoSuchMethodError("a library built against another version");
+            }
+            new LoaderFetcher(LoaderEnv.of(java.util.Map.of())).fetch(source, dest);
+        }, b -> { });
+        harnesses.add(h);
+        h.configMap.publish("llama", List.of(Adapter.of("a", h.source("a")),
+                Adapter.of("broken", h.sources.resolve("broken").toString())));
+        h.startSync();
+
+        h.awaitEngineHas(Set.of("llama_a"));
+        Await.until("broken to fail", Await.DEFAULT, () -> h.status().adapter("broken") != null
+                && h.status().adapter("broken").state() == AdapterStatus.State.FAILING, h::describe);
+        assertThat(h.status().adapter("broken").reason()).contains("internal error")
+                .contains("a library built against another version");
+    }
+
+    @Test
     void failingAdapter_staysFailingWhileRetried_withItsNextRetryTime() {
         SyncHarness h = harness(Style.OLD);
         h.configMap.publish("llama", List.of(Adapter.of("broken", h.sources.resolve("nope").toString())));

@@ -65,6 +65,10 @@ final class Fetches {
             return;
         } catch (Exception e) {
             error = e;
+        } catch (Error e) {
+            // On the pool an Error would vanish into the Future and leave the adapter "downloading"
+            // for good, with nothing in the log; reported, it fails the adapter and is retried.
+            error = new IllegalStateException("internal error: " + e, e);
         }
         Path result = dir;
         Exception failure = error;
