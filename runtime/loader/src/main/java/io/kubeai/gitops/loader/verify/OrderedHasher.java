@@ -40,14 +40,6 @@ public final class OrderedHasher {
   }
 
   /**
-   * Hashes {@code len} bytes found at file offset {@code offset} right away if they are next in
-   * file order and no other thread is hashing; returns whether it did.
-   */
-  public boolean tryInline(long offset, byte[] bytes, int off, int len) {
-    return tryInline(offset, ByteBuffer.wrap(bytes, off, len));
-  }
-
-  /**
    * Hashes the buffer's remaining bytes, found at file offset {@code offset}, right away if they are
    * next in file order and no other thread is hashing; returns whether it did. The buffer's position
    * does not move.

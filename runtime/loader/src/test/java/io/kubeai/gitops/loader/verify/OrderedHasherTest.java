@@ -32,7 +32,7 @@ class OrderedHasherTest {
     for (long[] p : parts) {
       futures.add(pool.submit(() -> {
         // Half of each part as if it arrived at the hash position, the rest as a completed region.
-        hasher.tryInline(p[0], data, (int) p[0], (int) ((p[1] - p[0]) / 2));
+        hasher.tryInline(p[0], java.nio.ByteBuffer.wrap(data, (int) p[0], (int) ((p[1] - p[0]) / 2)));
         hasher.offer(new OrderedHasher.Region() {
           @Override
           public long start() {

@@ -53,7 +53,7 @@ public final class S3Prefix implements Destination {
 
   @Override
   public Optional<CompletionMarker> readMarker() throws LoaderException {
-    Optional<byte[]> bytes = S3Objects.getIfExists(s3, location.bucket(), location.key(CompletionMarker.PATH));
+    Optional<byte[]> bytes = s3.getIfExists(location.bucket(), location.key(CompletionMarker.PATH));
     if (bytes.isEmpty()) {
       return Optional.empty();
     }

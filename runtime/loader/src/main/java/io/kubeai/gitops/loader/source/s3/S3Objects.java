@@ -10,11 +10,6 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 public final class S3Objects {
   private S3Objects() {}
 
-  /** The object's bytes, or empty when it does not exist. */
-  public static Optional<byte[]> getIfExists(S3Access s3, String bucket, String key) throws LoaderException {
-    return s3.getIfExists(bucket, key);
-  }
-
   /** The object's metadata, or empty when it does not exist. */
   public static Optional<HeadObjectResponse> headIfExists(S3Access s3, String bucket, String key)
       throws LoaderException {

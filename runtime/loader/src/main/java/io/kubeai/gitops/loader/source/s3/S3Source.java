@@ -93,7 +93,7 @@ public final class S3Source implements Source {
 
   /** The files a marker at the prefix lists, keyed by path and size. */
   private Map<String, FileEntry> markerEntries() throws LoaderException {
-    Optional<byte[]> bytes = S3Objects.getIfExists(s3, location.bucket(), location.key(CompletionMarker.PATH));
+    Optional<byte[]> bytes = s3.getIfExists(location.bucket(), location.key(CompletionMarker.PATH));
     Map<String, FileEntry> known = new HashMap<>();
     if (bytes.isPresent()) {
       try {
