@@ -1,18 +1,17 @@
 package io.kubeai.gitops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kubeai.gitops.cli.KubeaiCli;
 import io.kubeai.gitops.testing.SharedDir;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI's exit codes: 0 done, 1 bad input or stale output, 2 usage. */
 class CliTest {
@@ -41,7 +40,11 @@ class CliTest {
         model("kind: Model\nmetadata:\n  name: m\nspec:\n  url: hf://org/m\n");
         assertThat(run("generate", repo.toString())).isZero();
         assertThat(run("generate", "--check", repo.toString())).isZero();
-        assertThat(run("validate", "--shared", SharedDir.get().toString(), repo.resolve("rendered").toString()))
+        assertThat(run(
+                        "validate",
+                        "--shared",
+                        SharedDir.get().toString(),
+                        repo.resolve("rendered").toString()))
                 .isZero();
     }
 

@@ -1,20 +1,19 @@
 package io.kubeai.gitops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One case per folder of src/test/resources/errors: {@code input/} is a broken repo and
@@ -38,11 +37,14 @@ class ErrorReportingTest {
 
     private void check(Path caseDir) throws IOException {
         Path output = temp.resolve(caseDir.getFileName().toString());
-        GenerateResult result = new Generator().generate(GenerateRequest.builder(caseDir.resolve("input"))
-                .outputDir(output).build());
+        GenerateResult result = new Generator()
+                .generate(GenerateRequest.builder(caseDir.resolve("input"))
+                        .outputDir(output)
+                        .build());
         assertThat(result.hasErrors()).isTrue();
         assertThat(output).doesNotExist();
-        String actual = String.join("\n", result.diagnostics().stream().map(Diagnostic::format).toList());
+        String actual = String.join(
+                "\n", result.diagnostics().stream().map(Diagnostic::format).toList());
         Path expected = caseDir.resolve("expected-diagnostics.txt");
         if (Boolean.getBoolean("kubeai.golden.update")) {
             Files.writeString(expected, actual + "\n");

@@ -1,15 +1,14 @@
 package io.kubeai.gitops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
 import io.kubeai.gitops.testing.RenderedTreeChecks;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The example repo users copy: its committed rendered/ is exactly what generate produces, and valid. */
 class ExampleRepoTest {
@@ -17,9 +16,12 @@ class ExampleRepoTest {
 
     @Test
     void committedRenderedTree_isExactlyWhatGenerateProduces() throws Exception {
-        GenerateResult result = new Generator().generate(GenerateRequest.builder(EXAMPLE).check(true).build());
+        GenerateResult result = new Generator()
+                .generate(GenerateRequest.builder(EXAMPLE).check(true).build());
         assertThat(result.diagnostics()).extracting(Diagnostic::format).isEmpty();
-        assertThat(result.written()).as("stale files; run ./kubeai generate examples/gitops-repo").isEmpty();
+        assertThat(result.written())
+                .as("stale files; run ./kubeai generate examples/gitops-repo")
+                .isEmpty();
         assertThat(result.deleted()).isEmpty();
         RenderedTreeChecks.assertValid(EXAMPLE.resolve("rendered"));
     }

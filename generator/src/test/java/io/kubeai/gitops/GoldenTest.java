@@ -1,15 +1,13 @@
 package io.kubeai.gitops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
 import io.kubeai.gitops.testing.RenderedTreeChecks;
 import io.kubeai.gitops.testing.TreeDiff;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One case per folder of src/test/resources/golden: {@code input/} is a GitOps repo, {@code expected/}
@@ -44,10 +43,16 @@ class GoldenTest {
 
     private void check(Path caseDir) throws Exception {
         Path output = temp.resolve(caseDir.getFileName()).resolve("rendered");
-        GenerateResult result = new Generator().generate(GenerateRequest.builder(caseDir.resolve("input"))
-                .outputDir(output).build());
-        assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).extracting(Diagnostic::format).isEmpty();
-        String diagnostics = String.join("\n", result.diagnostics().stream().map(Diagnostic::format).toList());
+        GenerateResult result = new Generator()
+                .generate(GenerateRequest.builder(caseDir.resolve("input"))
+                        .outputDir(output)
+                        .build());
+        assertThat(result.diagnostics())
+                .filteredOn(Diagnostic::isError)
+                .extracting(Diagnostic::format)
+                .isEmpty();
+        String diagnostics = String.join(
+                "\n", result.diagnostics().stream().map(Diagnostic::format).toList());
         Path expectedDiagnostics = caseDir.resolve("expected-diagnostics.txt");
         Path expected = caseDir.resolve("expected");
         if (UPDATE) {
@@ -59,10 +64,15 @@ class GoldenTest {
             }
         }
         String diff = TreeDiff.diff(TreeDiff.read(expected), TreeDiff.read(output));
-        assertThat(diff).as("rendered tree of %s differs from expected/ (rerun with -Dkubeai.golden.update=true "
-                + "to accept):%n%s", caseDir.getFileName(), diff).isEmpty();
+        assertThat(diff)
+                .as(
+                        "rendered tree of %s differs from expected/ (rerun with -Dkubeai.golden.update=true "
+                                + "to accept):%n%s",
+                        caseDir.getFileName(), diff)
+                .isEmpty();
         String wantedDiagnostics = Files.exists(expectedDiagnostics)
-                ? Files.readString(expectedDiagnostics).strip() : "";
+                ? Files.readString(expectedDiagnostics).strip()
+                : "";
         assertThat(diagnostics).isEqualTo(wantedDiagnostics);
         RenderedTreeChecks.assertValid(output);
     }
@@ -70,7 +80,8 @@ class GoldenTest {
     private static void copyTree(Path from, Path to) throws IOException {
         if (Files.exists(to)) {
             try (Stream<Path> walk = Files.walk(to)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         for (Map.Entry<String, String> e : TreeDiff.read(from).entrySet()) {

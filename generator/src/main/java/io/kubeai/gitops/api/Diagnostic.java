@@ -12,7 +12,10 @@ package io.kubeai.gitops.api;
 public record Diagnostic(Severity severity, String file, int line, int column, String message) {
 
     /** How serious a diagnostic is. */
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     /** The compiler-style line: {@code file:line:column: error: message}. */
     public String format() {

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param templatesDir a folder whose templates override the built-in ones by file name, if any
  * @param check        when true nothing is written: the result says whether {@code outputDir} is up to date
  */
-public record GenerateRequest(Path repoDir, Path configFile, Path outputDir, Optional<Path> templatesDir,
-                              boolean check) {
+public record GenerateRequest(
+        Path repoDir, Path configFile, Path outputDir, Optional<Path> templatesDir, boolean check) {
 
     public GenerateRequest {
         Objects.requireNonNull(repoDir, "repoDir");
@@ -37,7 +37,8 @@ public record GenerateRequest(Path repoDir, Path configFile, Path outputDir, Opt
         private boolean check;
 
         private Builder(Path repoDir) {
-            this.repoDir = Objects.requireNonNull(repoDir, "repoDir").toAbsolutePath().normalize();
+            this.repoDir =
+                    Objects.requireNonNull(repoDir, "repoDir").toAbsolutePath().normalize();
         }
 
         public Builder configFile(Path file) {

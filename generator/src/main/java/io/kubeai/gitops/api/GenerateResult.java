@@ -10,8 +10,8 @@ import java.util.List;
  * @param deleted     output files removed because nothing renders them any more
  * @param notes       informational lines, such as which user template overrode a built-in one
  */
-public record GenerateResult(List<Diagnostic> diagnostics, List<String> written, List<String> deleted,
-                             List<String> notes) {
+public record GenerateResult(
+        List<Diagnostic> diagnostics, List<String> written, List<String> deleted, List<String> notes) {
 
     public GenerateResult {
         diagnostics = List.copyOf(diagnostics);

@@ -8,7 +8,6 @@ import io.kubeai.gitops.render.Templates;
 import io.kubeai.gitops.spec.RepoReader;
 import io.kubeai.gitops.validate.SpecValidator;
 import io.kubeai.gitops.write.OutputTree;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +54,8 @@ public final class Generator {
     /** File order, then position; the order problems were found in breaks ties. */
     private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
         List<Diagnostic> result = new ArrayList<>(diagnostics);
-        result.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+        result.sort(Comparator.comparing(Diagnostic::file)
+                .thenComparingInt(Diagnostic::line)
                 .thenComparingInt(Diagnostic::column));
         return result;
     }

@@ -3,15 +3,16 @@ package io.kubeai.gitops.cli;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code kubeai generate [--check] [--config F] [--output D] [--templates D] REPO_DIR}. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
         description = "Render REPO_DIR's kubeai.yaml and models/ into its rendered/ tree.")
 final class GenerateCommand implements Callable<Integer> {
 
@@ -57,8 +58,11 @@ final class GenerateCommand implements Callable<Integer> {
     private int reportWrite(GenerateResult result, PrintWriter out, GenerateRequest request) {
         result.written().forEach(f -> out.println("  wrote " + f));
         result.deleted().forEach(f -> out.println("  deleted " + f));
-        out.println("kubeai: " + (result.upToDate() ? "up to date, nothing written"
-                : result.written().size() + " written, " + result.deleted().size() + " deleted")
+        out.println("kubeai: "
+                + (result.upToDate()
+                        ? "up to date, nothing written"
+                        : result.written().size() + " written, "
+                                + result.deleted().size() + " deleted")
                 + " in " + request.outputDir());
         return KubeaiCli.OK;
     }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
  * {@code kubeai}: exit 0 done, 1 the input is wrong (or the output is stale with --check), 2 usage,
  * 3 internal or I/O failure.
  */
-@Command(name = "kubeai", mixinStandardHelpOptions = true, versionProvider = KubeaiCli.Version.class,
+@Command(
+        name = "kubeai",
+        mixinStandardHelpOptions = true,
+        versionProvider = KubeaiCli.Version.class,
         description = "Renders KubeAI Models and cache profiles into a Kustomize tree for Argo CD or Flux.",
         subcommands = {GenerateCommand.class, ValidateCommand.class, PlanCommand.class})
 public final class KubeaiCli implements Runnable {

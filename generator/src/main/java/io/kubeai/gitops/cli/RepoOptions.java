@@ -2,12 +2,11 @@ package io.kubeai.gitops.cli;
 
 import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The repo and the options every command that reads specs shares, declared once. */
 final class RepoOptions {
@@ -18,18 +17,26 @@ final class RepoOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "The KubeAI config (default: REPO_DIR/kubeai.yaml)")
     Path config;
 
-    @Option(names = "--output", paramLabel = "DIR",
+    @Option(
+            names = "--output",
+            paramLabel = "DIR",
             description = "The rendered tree (default: REPO_DIR/rendered); for plan, the committed tree to compare "
                     + "with, in CI the target branch's")
     Path output;
 
-    @Option(names = "--templates", paramLabel = "DIR",
+    @Option(
+            names = "--templates",
+            paramLabel = "DIR",
             description = "Templates that override the built-in ones by file name (default: REPO_DIR/templates)")
     Path templates;
 
     GenerateRequest request(boolean check) {
-        return GenerateRequest.builder(repo).configFile(config).outputDir(output).templatesDir(templates)
-                .check(check).build();
+        return GenerateRequest.builder(repo)
+                .configFile(config)
+                .outputDir(output)
+                .templatesDir(templates)
+                .check(check)
+                .build();
     }
 
     /** Prints every diagnostic; returns the number of errors, with a closing line when there are any. */

@@ -7,7 +7,6 @@ import io.kubeai.gitops.spec.Adapter;
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.CacheStorage;
 import io.kubeai.gitops.spec.SourceUrl;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,31 +41,57 @@ final class AdapterPlanner {
             String key = Names.cacheKey(source);
             if (profile.isPresent() && profile.get().storage() instanceof CacheStorage.SharedFilesystem fs) {
                 SharedCaches.Placement placed = caches.add(profile.get(), key, source, specFile);
-                server.volume(new VolumeBuilder().withName("cache").withNewPersistentVolumeClaim()
-                        .withClaimName(Names.sharedClaim(profile.get().name())).withReadOnly(true)
-                        .endPersistentVolumeClaim().build());
-                VolumeMount mount = new VolumeMountBuilder().withName("cache").withMountPath(path)
-                        .withSubPath(SharedCaches.subPath(fs, key)).withReadOnly(true).build();
-                server.initContainers.add(containers.await("wait-adapter-" + adapter.name(), path, placed.job(),
-                        List.of(), List.of(mount)));
+                server.volume(new VolumeBuilder()
+                        .withName("cache")
+                        .withNewPersistentVolumeClaim()
+                        .withClaimName(Names.sharedClaim(profile.get().name()))
+                        .withReadOnly(true)
+                        .endPersistentVolumeClaim()
+                        .build());
+                VolumeMount mount = new VolumeMountBuilder()
+                        .withName("cache")
+                        .withMountPath(path)
+                        .withSubPath(SharedCaches.subPath(fs, key))
+                        .withReadOnly(true)
+                        .build();
+                server.initContainers.add(containers.await(
+                        "wait-adapter-" + adapter.name(), path, placed.job(), List.of(), List.of(mount)));
                 server.mounts.add(mount);
             } else {
-                server.volume(new VolumeBuilder().withName("adapters").withNewEmptyDir().endEmptyDir().build());
-                VolumeMount mount = new VolumeMountBuilder().withName("adapters").withMountPath(MOUNT).build();
+                server.volume(new VolumeBuilder()
+                        .withName("adapters")
+                        .withNewEmptyDir()
+                        .endEmptyDir()
+                        .build());
+                VolumeMount mount = new VolumeMountBuilder()
+                        .withName("adapters")
+                        .withMountPath(MOUNT)
+                        .build();
                 String from = source.canonical();
                 if (profile.isPresent() && profile.get().storage() instanceof CacheStorage.Bucket) {
                     SharedCaches.Placement placed = caches.add(profile.get(), key, source, specFile);
-                    server.initContainers.add(containers.await("wait-adapter-" + adapter.name(), placed.destination(),
-                            placed.job(), credentials.s3(), List.of()));
+                    server.initContainers.add(containers.await(
+                            "wait-adapter-" + adapter.name(),
+                            placed.destination(),
+                            placed.job(),
+                            credentials.s3(),
+                            List.of()));
                     from = placed.destination();
                 }
                 String scheme = from.startsWith("s3://") ? "s3" : source.scheme();
-                server.initContainers.add(containers.load("fetch-adapter-" + adapter.name(), from, path,
-                        credentials.forScheme(scheme), List.of(mount, SharedCaches.tmpMount())));
+                server.initContainers.add(containers.load(
+                        "fetch-adapter-" + adapter.name(),
+                        from,
+                        path,
+                        credentials.forScheme(scheme),
+                        List.of(mount, SharedCaches.tmpMount())));
                 server.volume(SharedCaches.tmpVolume());
                 if (server.mounts.stream().noneMatch(m -> m.getName().equals("adapters"))) {
-                    server.mounts.add(new VolumeMountBuilder().withName("adapters").withMountPath(MOUNT)
-                            .withReadOnly(true).build());
+                    server.mounts.add(new VolumeMountBuilder()
+                            .withName("adapters")
+                            .withMountPath(MOUNT)
+                            .withReadOnly(true)
+                            .build());
                 }
             }
             names.add(adapter.name());

@@ -5,6 +5,5 @@ public final class Annotations {
     /** Size of a Model's staticVolume disk, overriding the profile's size. */
     public static final String CACHE_SIZE = "kubeai.org/cache-size";
 
-    private Annotations() {
-    }
+    private Annotations() {}
 }

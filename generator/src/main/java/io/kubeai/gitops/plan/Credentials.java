@@ -3,7 +3,6 @@ package io.kubeai.gitops.plan;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.kubeai.gitops.spec.KubeAIConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +62,15 @@ final class Credentials {
     }
 
     static EnvVar secret(String name, String secret, String key) {
-        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
-                .withName(secret).withKey(key).withOptional(true).endSecretKeyRef().endValueFrom().build();
+        return new EnvVarBuilder()
+                .withName(name)
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(secret)
+                .withKey(key)
+                .withOptional(true)
+                .endSecretKeyRef()
+                .endValueFrom()
+                .build();
     }
 }

@@ -15,7 +15,6 @@ import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.CacheStorage;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.SourceUrl;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,15 +51,21 @@ final class DynamicAdapters {
         if (!engine.equals("VLLM") || loading.filter("Static"::equals).isPresent()) {
             return false;
         }
-        return !adapters.isEmpty() || finetuneBase || loading.filter("Dynamic"::equals).isPresent();
+        return !adapters.isEmpty()
+                || finetuneBase
+                || loading.filter("Dynamic"::equals).isPresent();
     }
 
     static String configMapName(String model) {
         return model + "-adapters";
     }
 
-    ConfigMapPlan plan(ServerDraft server, List<Adapter> adapters, Optional<CacheProfile> profile, String specFile,
-                       List<String> userArgs) {
+    ConfigMapPlan plan(
+            ServerDraft server,
+            List<Adapter> adapters,
+            Optional<CacheProfile> profile,
+            String specFile,
+            List<String> userArgs) {
         ArrayNode list = JSON.createArrayNode();
         adapters.stream().sorted(Comparator.comparing(Adapter::name)).forEach(adapter -> {
             SourceUrl source = SourceUrl.parse(adapter.url()).url().orElseThrow();
@@ -102,23 +107,48 @@ final class DynamicAdapters {
             server.args.add("--max-cpu-loras=" + config.adapterSync().maxCpuLoras());
         }
         server.env(List.of(Credentials.plain("VLLM_ALLOW_RUNTIME_LORA_UPDATING", "True")));
-        server.volume(new VolumeBuilder().withName("adapter-config").withNewConfigMap()
-                .withName(configMapName(server.name)).endConfigMap().build());
-        server.volume(new VolumeBuilder().withName("adapters").withNewEmptyDir().endEmptyDir().build());
+        server.volume(new VolumeBuilder()
+                .withName("adapter-config")
+                .withNewConfigMap()
+                .withName(configMapName(server.name))
+                .endConfigMap()
+                .build());
+        server.volume(new VolumeBuilder()
+                .withName("adapters")
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .build());
         server.volume(SharedCaches.tmpVolume());
-        server.mounts.add(new VolumeMountBuilder().withName("adapters").withMountPath(AdapterPlanner.MOUNT)
-                .withReadOnly(true).build());
+        server.mounts.add(new VolumeMountBuilder()
+                .withName("adapters")
+                .withMountPath(AdapterPlanner.MOUNT)
+                .withReadOnly(true)
+                .build());
         List<VolumeMount> sidecarMounts = new ArrayList<>(List.of(
-                new VolumeMountBuilder().withName("adapter-config").withMountPath(CONFIG_DIR).withReadOnly(true).build(),
-                new VolumeMountBuilder().withName("adapters").withMountPath(AdapterPlanner.MOUNT).build(),
+                new VolumeMountBuilder()
+                        .withName("adapter-config")
+                        .withMountPath(CONFIG_DIR)
+                        .withReadOnly(true)
+                        .build(),
+                new VolumeMountBuilder()
+                        .withName("adapters")
+                        .withMountPath(AdapterPlanner.MOUNT)
+                        .build(),
                 SharedCaches.tmpMount()));
         if (profile.isPresent() && profile.get().storage() instanceof CacheStorage.SharedFilesystem) {
             // The sidecar hands vLLM paths inside the shared cache, so both containers see it at /cache.
-            server.volume(new VolumeBuilder().withName("cache").withNewPersistentVolumeClaim()
-                    .withClaimName(Names.sharedClaim(profile.get().name())).withReadOnly(true)
-                    .endPersistentVolumeClaim().build());
-            VolumeMount cache = new VolumeMountBuilder().withName("cache").withMountPath(SharedCaches.CACHE_MOUNT)
-                    .withReadOnly(true).build();
+            server.volume(new VolumeBuilder()
+                    .withName("cache")
+                    .withNewPersistentVolumeClaim()
+                    .withClaimName(Names.sharedClaim(profile.get().name()))
+                    .withReadOnly(true)
+                    .endPersistentVolumeClaim()
+                    .build());
+            VolumeMount cache = new VolumeMountBuilder()
+                    .withName("cache")
+                    .withMountPath(SharedCaches.CACHE_MOUNT)
+                    .withReadOnly(true)
+                    .build();
             server.mounts.add(cache);
             sidecarMounts.add(cache);
         }
@@ -136,14 +166,21 @@ final class DynamicAdapters {
                 .withImagePullPolicy(config.adapterSync().imagePullPolicy())
                 // A native sidecar: starts before the server and runs beside it for the pod's life.
                 .withRestartPolicy("Always")
-                .withArgs("--config=" + CONFIG_DIR + "/" + CONFIG_KEY, "--engine=http://127.0.0.1:8000",
-                        "--adapters-dir=" + AdapterPlanner.MOUNT, "--listen=0.0.0.0:" + SYNC_PORT)
+                .withArgs(
+                        "--config=" + CONFIG_DIR + "/" + CONFIG_KEY,
+                        "--engine=http://127.0.0.1:8000",
+                        "--adapters-dir=" + AdapterPlanner.MOUNT,
+                        "--listen=0.0.0.0:" + SYNC_PORT)
                 .withEnv(env)
-                .addNewPort().withName("adapter-sync").withContainerPort(SYNC_PORT).withProtocol("TCP").endPort()
+                .addNewPort()
+                .withName("adapter-sync")
+                .withContainerPort(SYNC_PORT)
+                .withProtocol("TCP")
+                .endPort()
                 .withReadinessProbe(Engine.httpOn("/readyz", "adapter-sync", 5, 1, 2))
                 .withLivenessProbe(Engine.httpOn("/healthz", "adapter-sync", 30, 3, 3))
-                .withResources(LoaderContainers.resources(new LoaderImage("", "", Map.of("cpu", "50m",
-                        "memory", "128Mi"), Map.of("memory", "256Mi"))))
+                .withResources(LoaderContainers.resources(
+                        new LoaderImage("", "", Map.of("cpu", "50m", "memory", "128Mi"), Map.of("memory", "256Mi"))))
                 .withSecurityContext(LoaderContainers.restricted())
                 .withVolumeMounts(mounts)
                 .build();

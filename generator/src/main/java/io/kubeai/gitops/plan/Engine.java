@@ -2,7 +2,6 @@ package io.kubeai.gitops.plan;
 
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-
 import java.util.List;
 
 /** What differs between model servers: how they are told where the model is, and how they are probed. */
@@ -10,10 +9,14 @@ abstract class Engine {
 
     static Engine of(String name) {
         switch (name) {
-            case "OLlama": return new OllamaEngine();
-            case "Infinity": return new InfinityEngine();
-            case "FasterWhisper": return new FasterWhisperEngine();
-            default: return new VllmEngine();
+            case "OLlama":
+                return new OllamaEngine();
+            case "Infinity":
+                return new InfinityEngine();
+            case "FasterWhisper":
+                return new FasterWhisperEngine();
+            default:
+                return new VllmEngine();
         }
     }
 
@@ -47,7 +50,14 @@ abstract class Engine {
     }
 
     static Probe httpOn(String path, String port, int period, int failures, int timeout) {
-        return new ProbeBuilder().withNewHttpGet().withPath(path).withNewPort(port).endHttpGet()
-                .withPeriodSeconds(period).withFailureThreshold(failures).withTimeoutSeconds(timeout).build();
+        return new ProbeBuilder()
+                .withNewHttpGet()
+                .withPath(path)
+                .withNewPort(port)
+                .endHttpGet()
+                .withPeriodSeconds(period)
+                .withFailureThreshold(failures)
+                .withTimeoutSeconds(timeout)
+                .build();
     }
 }

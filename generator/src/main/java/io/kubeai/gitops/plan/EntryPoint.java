@@ -15,6 +15,13 @@ import java.util.List;
  * @param dependsOn  Flux only: the step before, or empty
  * @param waits      Flux only: whether to wait for the step's objects to be healthy
  */
-public record EntryPoint(String name, String namespace, String repository, String revision, String path,
-                         List<String> steps, String step, String dependsOn, boolean waits) {
-}
+public record EntryPoint(
+        String name,
+        String namespace,
+        String repository,
+        String revision,
+        String path,
+        List<String> steps,
+        String step,
+        String dependsOn,
+        boolean waits) {}

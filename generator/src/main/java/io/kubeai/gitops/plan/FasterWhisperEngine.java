@@ -12,8 +12,8 @@ final class FasterWhisperEngine extends Engine {
 
     @Override
     void configure(ServerDraft server, ModelLocation location, List<String> userArgs) {
-        server.env(List.of(Credentials.plain("WHISPER__MODEL", location.reference()),
-                Credentials.plain("ENABLE_UI", "false")));
+        server.env(List.of(
+                Credentials.plain("WHISPER__MODEL", location.reference()), Credentials.plain("ENABLE_UI", "false")));
         server.args.addAll(userArgs);
         probes(server);
     }

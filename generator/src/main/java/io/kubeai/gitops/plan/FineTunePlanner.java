@@ -20,7 +20,6 @@ import io.kubeai.gitops.spec.ModelSpec;
 import io.kubeai.gitops.spec.ResourceProfile;
 import io.kubeai.gitops.spec.SourceUrl;
 import io.kubeai.gitops.validate.EffectiveProfile;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,20 +60,41 @@ final class FineTunePlanner {
         volumes.put("tmp", SharedCaches.tmpVolume());
         VolumeMount data = mount("data", DATA_DIR, false);
         init.add(fetch("fetch-training-data", job.trainingFile(), DATA_DIR + "/training", data));
-        job.validationFile().ifPresent(v -> init.add(fetch("fetch-validation-data", v, DATA_DIR + "/validation", data)));
+        job.validationFile()
+                .ifPresent(v -> init.add(fetch("fetch-validation-data", v, DATA_DIR + "/validation", data)));
         init.add(trainer(job, baseMount));
         String adapterUrl = job.adapterUrl(config.finetuning()).orElseThrow();
         Container hook = hook(job, adapterUrl);
         ResourceProfile profile = trainerProfile(job);
         // Every input of the Job, but not the spec's origin: a name must not depend on where it was read.
-        String inputs = String.join("\n", config.namespace(), job.name(), job.model(), job.trainingFile(),
-                job.validationFile().orElse(""), hyperparameters(job), job.suffix().orElse(""), adapterUrl,
-                init.toString(), hook.toString(), profile.toString());
-        TrainingJob plan = new TrainingJob(Names.slug("finetune-" + job.name(), 56) + "-" + Names.hash(inputs, 6),
-                job.name(), model.name(), adapterUrl, init, hook, List.copyOf(volumes.values()),
-                profile.nodeSelector(), profile.tolerations().orElse(null), profile.affinity().orElse(null),
+        String inputs = String.join(
+                "\n",
+                config.namespace(),
+                job.name(),
+                job.model(),
+                job.trainingFile(),
+                job.validationFile().orElse(""),
+                hyperparameters(job),
+                job.suffix().orElse(""),
+                adapterUrl,
+                init.toString(),
+                hook.toString(),
+                profile.toString());
+        TrainingJob plan = new TrainingJob(
+                Names.slug("finetune-" + job.name(), 56) + "-" + Names.hash(inputs, 6),
+                job.name(),
+                model.name(),
+                adapterUrl,
+                init,
+                hook,
+                List.copyOf(volumes.values()),
+                profile.nodeSelector(),
+                profile.tolerations().orElse(null),
+                profile.affinity().orElse(null),
                 profile.runtimeClassName().orElse(null));
-        return new FolderPlan("finetunes/" + job.name(), List.of(job.origin().file()),
+        return new FolderPlan(
+                "finetunes/" + job.name(),
+                List.of(job.origin().file()),
                 List.of(new ResourcePlan("finetune-job.yaml.ftl", "job.yaml", plan, Phase.TRAINING)));
     }
 
@@ -86,18 +106,37 @@ final class FineTunePlanner {
         String specFile = model.origin().file();
         if (profile.isPresent() && profile.get().storage() instanceof CacheStorage.SharedFilesystem fs) {
             SharedCaches.Placement placed = caches.add(profile.get(), Names.cacheKey(source), source, specFile);
-            volumes.put("cache", new VolumeBuilder().withName("cache").withNewPersistentVolumeClaim()
-                    .withClaimName(Names.sharedClaim(profile.get().name())).withReadOnly(true)
-                    .endPersistentVolumeClaim().build());
-            VolumeMount mount = new VolumeMountBuilder().withName("cache").withMountPath(BASE_MODEL_DIR)
-                    .withSubPath(SharedCaches.subPath(fs, Names.cacheKey(source))).withReadOnly(true).build();
+            volumes.put(
+                    "cache",
+                    new VolumeBuilder()
+                            .withName("cache")
+                            .withNewPersistentVolumeClaim()
+                            .withClaimName(Names.sharedClaim(profile.get().name()))
+                            .withReadOnly(true)
+                            .endPersistentVolumeClaim()
+                            .build());
+            VolumeMount mount = new VolumeMountBuilder()
+                    .withName("cache")
+                    .withMountPath(BASE_MODEL_DIR)
+                    .withSubPath(SharedCaches.subPath(fs, Names.cacheKey(source)))
+                    .withReadOnly(true)
+                    .build();
             init.add(containers.await("wait-base-model", BASE_MODEL_DIR, placed.job(), List.of(), List.of(mount)));
             return mount;
         }
         if (source.scheme().equals("pvc")) {
-            volumes.put("base-model", new VolumeBuilder().withName("base-model").withNewPersistentVolumeClaim()
-                    .withClaimName(source.host()).withReadOnly(true).endPersistentVolumeClaim().build());
-            VolumeMountBuilder mount = new VolumeMountBuilder().withName("base-model").withMountPath(BASE_MODEL_DIR)
+            volumes.put(
+                    "base-model",
+                    new VolumeBuilder()
+                            .withName("base-model")
+                            .withNewPersistentVolumeClaim()
+                            .withClaimName(source.host())
+                            .withReadOnly(true)
+                            .endPersistentVolumeClaim()
+                            .build());
+            VolumeMountBuilder mount = new VolumeMountBuilder()
+                    .withName("base-model")
+                    .withMountPath(BASE_MODEL_DIR)
                     .withReadOnly(true);
             if (!source.path().isEmpty()) {
                 mount.withSubPath(source.path());
@@ -108,13 +147,17 @@ final class FineTunePlanner {
         List<EnvVar> env = credentials.forScheme(source.scheme());
         if (profile.isPresent() && profile.get().storage() instanceof CacheStorage.Bucket) {
             SharedCaches.Placement placed = caches.add(profile.get(), Names.cacheKey(source), source, specFile);
-            init.add(containers.await("wait-base-model", placed.destination(), placed.job(), credentials.s3(),
-                    List.of()));
+            init.add(containers.await(
+                    "wait-base-model", placed.destination(), placed.job(), credentials.s3(), List.of()));
             from = placed.destination();
             env = credentials.s3();
         }
         volumes.put("base-model", emptyDir("base-model"));
-        init.add(containers.load("fetch-base-model", from, BASE_MODEL_DIR, env,
+        init.add(containers.load(
+                "fetch-base-model",
+                from,
+                BASE_MODEL_DIR,
+                env,
                 List.of(mount("base-model", BASE_MODEL_DIR, false), SharedCaches.tmpMount())));
         return mount("base-model", BASE_MODEL_DIR, true);
     }
@@ -140,8 +183,8 @@ final class FineTunePlanner {
         List<EnvVar> env = new ArrayList<>();
         env.add(Credentials.plain("BASE_MODEL_DIR", BASE_MODEL_DIR));
         env.add(Credentials.plain("TRAINING_FILE", dataPath(DATA_DIR + "/training", job.trainingFile())));
-        job.validationFile().ifPresent(v ->
-                env.add(Credentials.plain("VALIDATION_FILE", dataPath(DATA_DIR + "/validation", v))));
+        job.validationFile()
+                .ifPresent(v -> env.add(Credentials.plain("VALIDATION_FILE", dataPath(DATA_DIR + "/validation", v))));
         env.add(Credentials.plain("OUTPUT_DIR", OUTPUT_DIR));
         env.add(Credentials.plain("HYPERPARAMETERS", hyperparameters(job)));
         env.add(Credentials.plain("MODEL_NAME", job.model()));
@@ -153,8 +196,12 @@ final class FineTunePlanner {
                 .withEnv(env)
                 .withResources(new ResourceRequirementsBuilder()
                         .withRequests(quantities(Quantities.multiply(profile.requests(), count)))
-                        .withLimits(quantities(Quantities.multiply(profile.limits(), count))).build())
-                .withVolumeMounts(baseMount, mount("data", DATA_DIR, true), mount("output", OUTPUT_DIR, false),
+                        .withLimits(quantities(Quantities.multiply(profile.limits(), count)))
+                        .build())
+                .withVolumeMounts(
+                        baseMount,
+                        mount("data", DATA_DIR, true),
+                        mount("output", OUTPUT_DIR, false),
                         SharedCaches.tmpMount())
                 .build();
     }
@@ -167,8 +214,8 @@ final class FineTunePlanner {
             if (!git.path().isEmpty()) {
                 args.addAll(List.of("--path", git.path()));
             }
-            args.addAll(List.of("--mode", git.mode(), "--author-name", git.authorName(),
-                    "--author-email", git.authorEmail()));
+            args.addAll(List.of(
+                    "--mode", git.mode(), "--author-name", git.authorName(), "--author-email", git.authorEmail()));
             env.add(Credentials.secret("GIT_USERNAME", git.secretName(), "username"));
             env.add(Credentials.secret("GIT_PASSWORD", git.secretName(), "password"));
             env.add(Credentials.secret("GIT_TOKEN", git.secretName(), "token"));
@@ -179,8 +226,8 @@ final class FineTunePlanner {
                 .withImage(config.finetuning().hookImage())
                 .withArgs(args)
                 .withEnv(env)
-                .withResources(LoaderContainers.resources(new LoaderImage("", "", Map.of("cpu", "500m",
-                        "memory", "512Mi"), Map.of("memory", "1Gi"))))
+                .withResources(LoaderContainers.resources(
+                        new LoaderImage("", "", Map.of("cpu", "500m", "memory", "512Mi"), Map.of("memory", "1Gi"))))
                 .withSecurityContext(LoaderContainers.restricted())
                 .withVolumeMounts(mount("output", OUTPUT_DIR, true), SharedCaches.tmpMount())
                 .build();
@@ -229,7 +276,11 @@ final class FineTunePlanner {
     }
 
     private static Volume emptyDir(String name) {
-        return new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build();
+        return new VolumeBuilder()
+                .withName(name)
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .build();
     }
 
     private static VolumeMount mount(String name, String path, boolean readOnly) {

@@ -12,8 +12,16 @@ final class InfinityEngine extends Engine {
 
     @Override
     void configure(ServerDraft server, ModelLocation location, List<String> userArgs) {
-        server.args.addAll(List.of("v2", "--model-id", location.reference(), "--served-model-name", server.name,
-                "--url-prefix", "/v1", "--port", "8000"));
+        server.args.addAll(List.of(
+                "v2",
+                "--model-id",
+                location.reference(),
+                "--served-model-name",
+                server.name,
+                "--url-prefix",
+                "/v1",
+                "--port",
+                "8000"));
         location.revision().ifPresent(r -> server.args.addAll(List.of("--revision", r)));
         server.args.addAll(userArgs);
         probes(server);

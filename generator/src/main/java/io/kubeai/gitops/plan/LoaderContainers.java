@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,8 +60,10 @@ final class LoaderContainers {
     }
 
     static ResourceRequirements resources(LoaderImage loader) {
-        return new ResourceRequirementsBuilder().withRequests(quantities(loader.requests()))
-                .withLimits(quantities(loader.limits())).build();
+        return new ResourceRequirementsBuilder()
+                .withRequests(quantities(loader.requests()))
+                .withLimits(quantities(loader.limits()))
+                .build();
     }
 
     static Map<String, Quantity> quantities(Map<String, String> values) {
@@ -77,8 +78,12 @@ final class LoaderContainers {
                 .withAllowPrivilegeEscalation(false)
                 .withReadOnlyRootFilesystem(true)
                 .withRunAsNonRoot(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .endCapabilities()
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
                 .build();
     }
 }

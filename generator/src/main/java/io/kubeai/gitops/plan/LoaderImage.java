@@ -3,5 +3,4 @@ package io.kubeai.gitops.plan;
 import java.util.Map;
 
 /** The loader image and the resources its containers get. */
-public record LoaderImage(String image, String pullPolicy, Map<String, String> requests, Map<String, String> limits) {
-}
+public record LoaderImage(String image, String pullPolicy, Map<String, String> requests, Map<String, String> limits) {}

@@ -3,9 +3,7 @@ package io.kubeai.gitops.plan;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-
 import java.util.List;
-import java.util.Map;
 
 /**
  * A Job that runs {@code load <source> <destination>} once per cache entry.
@@ -16,6 +14,13 @@ import java.util.Map;
  * @param source      the source URL
  * @param destination a path inside {@code mounts} or an s3:// prefix
  */
-public record LoaderJob(String name, String model, String cacheKey, String source, String destination,
-                        LoaderImage loader, List<EnvVar> env, List<Volume> volumes, List<VolumeMount> mounts) {
-}
+public record LoaderJob(
+        String name,
+        String model,
+        String cacheKey,
+        String source,
+        String destination,
+        LoaderImage loader,
+        List<EnvVar> env,
+        List<Volume> volumes,
+        List<VolumeMount> mounts) {}

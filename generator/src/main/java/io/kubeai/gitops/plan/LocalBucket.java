@@ -3,7 +3,6 @@ package io.kubeai.gitops.plan;
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.CacheStorage;
 import io.kubeai.gitops.spec.KubeAIConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,17 +37,23 @@ public record LocalBucket(String name, List<String> buckets, String size, String
         }
         LocalBucket store = new LocalBucket(NAME, new ArrayList<>(buckets), size, IMAGE);
         String job = NAME + "-create-" + Names.hash(String.join(",", buckets), 6);
-        return Optional.of(new FolderPlan("local-bucket", List.of(config.origin().file()), List.of(
-                new ResourcePlan("local-bucket-pvc.yaml.ftl", "pvc.yaml", store, Phase.CACHE_VOLUME),
-                new ResourcePlan("local-bucket-deployment.yaml.ftl", "deployment.yaml", store, Phase.CACHE_VOLUME),
-                new ResourcePlan("local-bucket-service.yaml.ftl", "service.yaml", store, Phase.CACHE_VOLUME),
-                new ResourcePlan("local-bucket-networkpolicy.yaml.ftl", "networkpolicy.yaml", store,
-                        Phase.CACHE_VOLUME),
-                new ResourcePlan("local-bucket-job.yaml.ftl", "job-create-buckets.yaml",
-                        new BucketJob(job, store), Phase.CACHE_VOLUME))));
+        return Optional.of(new FolderPlan(
+                "local-bucket",
+                List.of(config.origin().file()),
+                List.of(
+                        new ResourcePlan("local-bucket-pvc.yaml.ftl", "pvc.yaml", store, Phase.CACHE_VOLUME),
+                        new ResourcePlan(
+                                "local-bucket-deployment.yaml.ftl", "deployment.yaml", store, Phase.CACHE_VOLUME),
+                        new ResourcePlan("local-bucket-service.yaml.ftl", "service.yaml", store, Phase.CACHE_VOLUME),
+                        new ResourcePlan(
+                                "local-bucket-networkpolicy.yaml.ftl", "networkpolicy.yaml", store, Phase.CACHE_VOLUME),
+                        new ResourcePlan(
+                                "local-bucket-job.yaml.ftl",
+                                "job-create-buckets.yaml",
+                                new BucketJob(job, store),
+                                Phase.CACHE_VOLUME))));
     }
 
     /** The Job that creates the buckets once the store answers. */
-    public record BucketJob(String name, LocalBucket store) {
-    }
+    public record BucketJob(String name, LocalBucket store) {}
 }

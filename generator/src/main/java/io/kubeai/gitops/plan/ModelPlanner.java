@@ -10,7 +10,6 @@ import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.ModelSpec;
 import io.kubeai.gitops.spec.SourceUrl;
 import io.kubeai.gitops.validate.EffectiveProfile;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,10 +71,17 @@ final class ModelPlanner {
                 server.env(credentials.forScheme("hf"));
                 return new ModelLocation(source.host(), "hf", source.revision());
             case "pvc": {
-                server.volume(new VolumeBuilder().withName("model").withNewPersistentVolumeClaim()
-                        .withClaimName(source.host()).withReadOnly(true).endPersistentVolumeClaim().build());
-                VolumeMountBuilder mount = new VolumeMountBuilder().withName("model")
-                        .withMountPath(ModelLocation.MOUNT).withReadOnly(true);
+                server.volume(new VolumeBuilder()
+                        .withName("model")
+                        .withNewPersistentVolumeClaim()
+                        .withClaimName(source.host())
+                        .withReadOnly(true)
+                        .endPersistentVolumeClaim()
+                        .build());
+                VolumeMountBuilder mount = new VolumeMountBuilder()
+                        .withName("model")
+                        .withMountPath(ModelLocation.MOUNT)
+                        .withReadOnly(true);
                 if (!source.path().isEmpty()) {
                     mount.withSubPath(source.path());
                 }
@@ -94,37 +100,55 @@ final class ModelPlanner {
      * on the pod's disk first.
      */
     private ModelLocation fromBucket(ServerDraft server, Engine engine, String url, Optional<String> waitForJob) {
-        waitForJob.ifPresent(job -> server.initContainers.add(
-                containers.await("wait-model", url, job, credentials.s3(), List.of())));
+        waitForJob.ifPresent(job ->
+                server.initContainers.add(containers.await("wait-model", url, job, credentials.s3(), List.of())));
         if (engine.streamsFromS3()) {
             server.env(credentials.runaiStreamer());
             return new ModelLocation(url, "s3", Optional.empty());
         }
-        server.volume(new VolumeBuilder().withName("model").withNewEmptyDir().endEmptyDir().build());
+        server.volume(new VolumeBuilder()
+                .withName("model")
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .build());
         server.volume(SharedCaches.tmpVolume());
-        VolumeMount mount = new VolumeMountBuilder().withName("model").withMountPath(ModelLocation.MOUNT).build();
-        server.initContainers.add(containers.load("fetch-model", url, ModelLocation.MOUNT, credentials.s3(),
-                List.of(mount, SharedCaches.tmpMount())));
-        server.mounts.add(new VolumeMountBuilder().withName("model").withMountPath(ModelLocation.MOUNT)
-                .withReadOnly(true).build());
+        VolumeMount mount = new VolumeMountBuilder()
+                .withName("model")
+                .withMountPath(ModelLocation.MOUNT)
+                .build();
+        server.initContainers.add(containers.load(
+                "fetch-model", url, ModelLocation.MOUNT, credentials.s3(), List.of(mount, SharedCaches.tmpMount())));
+        server.mounts.add(new VolumeMountBuilder()
+                .withName("model")
+                .withMountPath(ModelLocation.MOUNT)
+                .withReadOnly(true)
+                .build());
         return ModelLocation.local();
     }
 
-    private ModelLocation sharedCache(ServerDraft server, Engine engine, SourceUrl source, CacheProfile profile,
-                                      String specFile) {
+    private ModelLocation sharedCache(
+            ServerDraft server, Engine engine, SourceUrl source, CacheProfile profile, String specFile) {
         String key = Names.cacheKey(source);
         SharedCaches.Placement placed = caches.add(profile, key, source, specFile);
         if (profile.storage() instanceof CacheStorage.Bucket) {
             return fromBucket(server, engine, placed.destination(), Optional.of(placed.job()));
         }
         CacheStorage.SharedFilesystem fs = (CacheStorage.SharedFilesystem) profile.storage();
-        server.volume(new VolumeBuilder().withName("cache").withNewPersistentVolumeClaim()
-                .withClaimName(Names.sharedClaim(profile.name())).withReadOnly(true).endPersistentVolumeClaim()
+        server.volume(new VolumeBuilder()
+                .withName("cache")
+                .withNewPersistentVolumeClaim()
+                .withClaimName(Names.sharedClaim(profile.name()))
+                .withReadOnly(true)
+                .endPersistentVolumeClaim()
                 .build());
-        VolumeMount mount = new VolumeMountBuilder().withName("cache").withMountPath(ModelLocation.MOUNT)
-                .withSubPath(SharedCaches.subPath(fs, key)).withReadOnly(true).build();
-        server.initContainers.add(containers.await("wait-model", ModelLocation.MOUNT, placed.job(), List.of(),
-                List.of(mount)));
+        VolumeMount mount = new VolumeMountBuilder()
+                .withName("cache")
+                .withMountPath(ModelLocation.MOUNT)
+                .withSubPath(SharedCaches.subPath(fs, key))
+                .withReadOnly(true)
+                .build();
+        server.initContainers.add(
+                containers.await("wait-model", ModelLocation.MOUNT, placed.job(), List.of(), List.of(mount)));
         server.mounts.add(mount);
         return ModelLocation.local();
     }
@@ -133,39 +157,77 @@ final class ModelPlanner {
      * A disk of the Model's own: filled ReadWriteOnce by the loader Job, snapshotted, and restored as a
      * ReadOnlyMany claim that every replica mounts.
      */
-    private ModelLocation staticVolume(ServerDraft server, Model model, SourceUrl source, CacheProfile profile,
-                                       CacheStorage.StaticVolume disk, List<ResourcePlan> resources) {
+    private ModelLocation staticVolume(
+            ServerDraft server,
+            Model model,
+            SourceUrl source,
+            CacheProfile profile,
+            CacheStorage.StaticVolume disk,
+            List<ResourcePlan> resources) {
         String key = Names.cacheKey(source);
         String base = model.name() + "-cache-" + Names.hash(source.canonical(), 8);
         String size = model.annotations().getOrDefault(Annotations.CACHE_SIZE, disk.size());
         String fillClaim = base + "-rwo";
-        resources.add(new ResourcePlan("cache-pvc.yaml.ftl", "pvc-" + fillClaim + ".yaml",
+        resources.add(new ResourcePlan(
+                "cache-pvc.yaml.ftl",
+                "pvc-" + fillClaim + ".yaml",
                 new VolumeClaim(fillClaim, model.name(), List.of("ReadWriteOnce"), disk.storageClass(), size, ""),
                 Phase.CACHE_VOLUME));
         String destination = SharedCaches.CACHE_MOUNT;
         var env = credentials.forScheme(source.scheme());
-        String inputs = String.join("\n", config.namespace(), source.canonical(), fillClaim, loader.toString(),
-                env.toString());
+        String inputs =
+                String.join("\n", config.namespace(), source.canonical(), fillClaim, loader.toString(), env.toString());
         String jobName = Names.loaderJob(key, inputs);
-        resources.add(new ResourcePlan("loader-job.yaml.ftl", "job-" + key + ".yaml",
-                new LoaderJob(jobName, model.name(), key, source.canonical(), destination, loader, env,
-                        List.of(new VolumeBuilder().withName("cache").withNewPersistentVolumeClaim()
-                                .withClaimName(fillClaim).endPersistentVolumeClaim().build(),
+        resources.add(new ResourcePlan(
+                "loader-job.yaml.ftl",
+                "job-" + key + ".yaml",
+                new LoaderJob(
+                        jobName,
+                        model.name(),
+                        key,
+                        source.canonical(),
+                        destination,
+                        loader,
+                        env,
+                        List.of(
+                                new VolumeBuilder()
+                                        .withName("cache")
+                                        .withNewPersistentVolumeClaim()
+                                        .withClaimName(fillClaim)
+                                        .endPersistentVolumeClaim()
+                                        .build(),
                                 SharedCaches.tmpVolume()),
-                        List.of(new VolumeMountBuilder().withName("cache").withMountPath(destination).build(),
+                        List.of(
+                                new VolumeMountBuilder()
+                                        .withName("cache")
+                                        .withMountPath(destination)
+                                        .build(),
                                 SharedCaches.tmpMount())),
                 Phase.LOAD));
-        resources.add(new ResourcePlan("volume-snapshot.yaml.ftl", "volumesnapshot-" + base + ".yaml",
-                new Snapshot(base, model.name(), fillClaim, disk.snapshotClass().orElse("")), Phase.SNAPSHOT));
-        resources.add(new ResourcePlan("cache-pvc.yaml.ftl", "pvc-" + base + ".yaml",
+        resources.add(new ResourcePlan(
+                "volume-snapshot.yaml.ftl",
+                "volumesnapshot-" + base + ".yaml",
+                new Snapshot(base, model.name(), fillClaim, disk.snapshotClass().orElse("")),
+                Phase.SNAPSHOT));
+        resources.add(new ResourcePlan(
+                "cache-pvc.yaml.ftl",
+                "pvc-" + base + ".yaml",
                 new VolumeClaim(base, model.name(), List.of("ReadOnlyMany"), disk.storageClass(), size, base),
                 Phase.SERVING_VOLUME));
-        server.volume(new VolumeBuilder().withName("model").withNewPersistentVolumeClaim().withClaimName(base)
-                .withReadOnly(true).endPersistentVolumeClaim().build());
-        VolumeMount mount = new VolumeMountBuilder().withName("model").withMountPath(ModelLocation.MOUNT)
-                .withReadOnly(true).build();
-        server.initContainers.add(containers.await("wait-model", ModelLocation.MOUNT, jobName, List.of(),
-                List.of(mount)));
+        server.volume(new VolumeBuilder()
+                .withName("model")
+                .withNewPersistentVolumeClaim()
+                .withClaimName(base)
+                .withReadOnly(true)
+                .endPersistentVolumeClaim()
+                .build());
+        VolumeMount mount = new VolumeMountBuilder()
+                .withName("model")
+                .withMountPath(ModelLocation.MOUNT)
+                .withReadOnly(true)
+                .build();
+        server.initContainers.add(
+                containers.await("wait-model", ModelLocation.MOUNT, jobName, List.of(), List.of(mount)));
         server.mounts.add(mount);
         return ModelLocation.local();
     }

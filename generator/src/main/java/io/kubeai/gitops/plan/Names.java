@@ -1,7 +1,6 @@
 package io.kubeai.gitops.plan;
 
 import io.kubeai.gitops.spec.SourceUrl;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,8 +14,7 @@ import java.util.Locale;
 public final class Names {
     private static final int SLUG_MAX = 30;
 
-    private Names() {
-    }
+    private Names() {}
 
     /** {@code meta-llama-3-1-8b-instruct-1a2b3c4d}: readable, and unique per canonical source. */
     public static String cacheKey(SourceUrl source) {

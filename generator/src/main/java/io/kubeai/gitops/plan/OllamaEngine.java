@@ -1,7 +1,6 @@
 package io.kubeai.gitops.plan;
 
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-
 import java.util.List;
 
 /**
@@ -17,15 +16,21 @@ final class OllamaEngine extends Engine {
 
     @Override
     void configure(ServerDraft server, ModelLocation location, List<String> userArgs) {
-        server.env(List.of(Credentials.plain("OLLAMA_HOST", "0.0.0.0:8000"),
-                Credentials.plain("OLLAMA_KEEP_ALIVE", "999999h")));
+        server.env(List.of(
+                Credentials.plain("OLLAMA_HOST", "0.0.0.0:8000"), Credentials.plain("OLLAMA_KEEP_ALIVE", "999999h")));
         server.args.addAll(userArgs);
         // Ollama pulls GGUF repos from the Hub through its hf.co registry.
         String ref = location.scheme().equals("hf") ? "hf.co/" + location.reference() : location.reference();
         String pull = "ollama pull " + ref + " && ollama cp " + ref + " " + server.name;
-        server.startupProbe = new ProbeBuilder().withNewExec().withCommand("/bin/sh", "-c", pull).endExec()
-                .withInitialDelaySeconds(1).withPeriodSeconds(3).withFailureThreshold(10)
-                .withTimeoutSeconds(60 * 60).build();
+        server.startupProbe = new ProbeBuilder()
+                .withNewExec()
+                .withCommand("/bin/sh", "-c", pull)
+                .endExec()
+                .withInitialDelaySeconds(1)
+                .withPeriodSeconds(3)
+                .withFailureThreshold(10)
+                .withTimeoutSeconds(60 * 60)
+                .build();
         server.readinessProbe = http(healthPath(), 10, 3, 2);
         server.livenessProbe = http(healthPath(), 30, 3, 3);
     }

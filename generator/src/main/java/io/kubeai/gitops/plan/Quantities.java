@@ -17,8 +17,7 @@ public final class Quantities {
     private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
     private static final BigDecimal KILO = BigDecimal.valueOf(1000);
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     /** Every quantity of {@code perUnit} times {@code count}, sorted by resource name. */
     public static Map<String, String> multiply(Map<String, String> perUnit, int count) {
@@ -42,14 +41,16 @@ public final class Quantities {
         }
     }
 
-    private record Parsed(BigDecimal value, boolean binary) {
-    }
+    private record Parsed(BigDecimal value, boolean binary) {}
 
     private static Parsed parse(String quantity) {
         String q = quantity.strip();
         int i = 0;
-        while (i < q.length() && (Character.isDigit(q.charAt(i)) || q.charAt(i) == '.' || q.charAt(i) == '+'
-                || (i == 0 && q.charAt(i) == '-'))) {
+        while (i < q.length()
+                && (Character.isDigit(q.charAt(i))
+                        || q.charAt(i) == '.'
+                        || q.charAt(i) == '+'
+                        || (i == 0 && q.charAt(i) == '-'))) {
             i++;
         }
         if (i == 0) {

@@ -1,7 +1,6 @@
 package io.kubeai.gitops.plan;
 
 import io.kubeai.gitops.spec.ModelSpec;
-
 import java.util.Optional;
 
 /**

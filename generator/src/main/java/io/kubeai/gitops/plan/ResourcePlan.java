@@ -8,5 +8,4 @@ package io.kubeai.gitops.plan;
  * @param model    what the template receives as {@code r}
  * @param phase    when a GitOps engine applies it
  */
-public record ResourcePlan(String template, String file, Object model, Phase phase) {
-}
+public record ResourcePlan(String template, String file, Object model, Phase phase) {}

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +20,26 @@ import java.util.Map;
  * @param tolerations    the resource profile's tolerations (null when absent)
  * @param affinity       the resource profile's affinity (null when absent)
  */
-public record Server(String name, String engine, String image, List<String> command, List<String> args,
-                     List<EnvVar> env, JsonNode envFrom, Map<String, String> requests, Map<String, String> limits,
-                     Map<String, String> nodeSelector, JsonNode tolerations, JsonNode affinity,
-                     String runtimeClassName, String schedulerName, String priorityClassName, Integer replicas,
-                     List<Container> initContainers, List<Volume> volumes, List<VolumeMount> mounts,
-                     Probe startupProbe, Probe readinessProbe, Probe livenessProbe) {
-}
+public record Server(
+        String name,
+        String engine,
+        String image,
+        List<String> command,
+        List<String> args,
+        List<EnvVar> env,
+        JsonNode envFrom,
+        Map<String, String> requests,
+        Map<String, String> limits,
+        Map<String, String> nodeSelector,
+        JsonNode tolerations,
+        JsonNode affinity,
+        String runtimeClassName,
+        String schedulerName,
+        String priorityClassName,
+        Integer replicas,
+        List<Container> initContainers,
+        List<Volume> volumes,
+        List<VolumeMount> mounts,
+        Probe startupProbe,
+        Probe readinessProbe,
+        Probe livenessProbe) {}

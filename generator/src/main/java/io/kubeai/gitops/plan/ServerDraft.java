@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +40,39 @@ final class ServerDraft {
         volumes.putIfAbsent(volume.getName(), volume);
     }
 
-    Server build(JsonNode envFrom, Map<String, String> requests, Map<String, String> limits,
-                 Map<String, String> nodeSelector, JsonNode tolerations, JsonNode affinity, String runtimeClassName,
-                 String schedulerName, String priorityClassName, Integer replicas) {
-        return new Server(name, engine, image, List.copyOf(command), List.copyOf(args), List.copyOf(env.values()),
-                envFrom, requests, limits, nodeSelector, tolerations, affinity, runtimeClassName, schedulerName,
-                priorityClassName, replicas, List.copyOf(initContainers), List.copyOf(volumes.values()),
-                List.copyOf(mounts), startupProbe, readinessProbe, livenessProbe);
+    Server build(
+            JsonNode envFrom,
+            Map<String, String> requests,
+            Map<String, String> limits,
+            Map<String, String> nodeSelector,
+            JsonNode tolerations,
+            JsonNode affinity,
+            String runtimeClassName,
+            String schedulerName,
+            String priorityClassName,
+            Integer replicas) {
+        return new Server(
+                name,
+                engine,
+                image,
+                List.copyOf(command),
+                List.copyOf(args),
+                List.copyOf(env.values()),
+                envFrom,
+                requests,
+                limits,
+                nodeSelector,
+                tolerations,
+                affinity,
+                runtimeClassName,
+                schedulerName,
+                priorityClassName,
+                replicas,
+                List.copyOf(initContainers),
+                List.copyOf(volumes.values()),
+                List.copyOf(mounts),
+                startupProbe,
+                readinessProbe,
+                livenessProbe);
     }
 }

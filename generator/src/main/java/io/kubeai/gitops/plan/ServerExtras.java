@@ -7,7 +7,6 @@ import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.ModelFile;
 import io.kubeai.gitops.spec.ModelSpec;
 import io.kubeai.gitops.spec.ResourceProfile;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,25 +29,39 @@ final class ServerExtras {
     void addTo(List<ResourcePlan> resources) {
         ModelSpec spec = model.spec();
         spec.env().forEach((k, v) -> server.env(List.of(Credentials.plain(k, v))));
-        server.volume(new VolumeBuilder().withName("dshm").withNewEmptyDir().withMedium("Memory").endEmptyDir()
+        server.volume(new VolumeBuilder()
+                .withName("dshm")
+                .withNewEmptyDir()
+                .withMedium("Memory")
+                .endEmptyDir()
                 .build());
-        server.mounts.add(new VolumeMountBuilder().withName("dshm").withMountPath("/dev/shm").build());
+        server.mounts.add(new VolumeMountBuilder()
+                .withName("dshm")
+                .withMountPath("/dev/shm")
+                .build());
         if (!spec.files().isEmpty()) {
-            resources.add(new ResourcePlan("configmap.yaml.ftl", "configmap-files.yaml", filesConfigMap(spec.files()),
-                    Phase.SERVING));
+            resources.add(new ResourcePlan(
+                    "configmap.yaml.ftl", "configmap-files.yaml", filesConfigMap(spec.files()), Phase.SERVING));
         }
         Replicas replicas = Replicas.of(spec);
         ServerResources sized = new ServerResources(config, spec);
         ResourceProfile profile = sized.profile();
-        Server built = server.build(spec.envFrom().orElse(null), sized.requests(), sized.limits(),
-                profile.nodeSelector(), profile.tolerations().orElse(null), profile.affinity().orElse(null),
-                profile.runtimeClassName().orElse(null), profile.schedulerName().orElse(null),
-                spec.priorityClassName().orElse(null), replicas.fixed());
+        Server built = server.build(
+                spec.envFrom().orElse(null),
+                sized.requests(),
+                sized.limits(),
+                profile.nodeSelector(),
+                profile.tolerations().orElse(null),
+                profile.affinity().orElse(null),
+                profile.runtimeClassName().orElse(null),
+                profile.schedulerName().orElse(null),
+                spec.priorityClassName().orElse(null),
+                replicas.fixed());
         resources.add(new ResourcePlan("deployment.yaml.ftl", "deployment.yaml", built, Phase.SERVING));
-        resources.add(new ResourcePlan("service.yaml.ftl", "service.yaml",
-                new ServicePlan(model.name(), spec.engine()), Phase.SERVING));
-        replicas.autoscaler(model.name()).ifPresent(a ->
-                resources.add(new ResourcePlan("hpa.yaml.ftl", "hpa.yaml", a, Phase.SERVING)));
+        resources.add(new ResourcePlan(
+                "service.yaml.ftl", "service.yaml", new ServicePlan(model.name(), spec.engine()), Phase.SERVING));
+        replicas.autoscaler(model.name())
+                .ifPresent(a -> resources.add(new ResourcePlan("hpa.yaml.ftl", "hpa.yaml", a, Phase.SERVING)));
     }
 
     private ConfigMapPlan filesConfigMap(List<ModelFile> files) {
@@ -56,11 +69,19 @@ final class ServerExtras {
         for (ModelFile file : files) {
             String key = Names.slug(file.path(), 200);
             data.put(key, file.content());
-            server.mounts.add(new VolumeMountBuilder().withName("files").withMountPath(file.path()).withSubPath(key)
-                    .withReadOnly(true).build());
+            server.mounts.add(new VolumeMountBuilder()
+                    .withName("files")
+                    .withMountPath(file.path())
+                    .withSubPath(key)
+                    .withReadOnly(true)
+                    .build());
         }
-        server.volume(new VolumeBuilder().withName("files").withNewConfigMap().withName(model.name() + "-files")
-                .endConfigMap().build());
+        server.volume(new VolumeBuilder()
+                .withName("files")
+                .withNewConfigMap()
+                .withName(model.name() + "-files")
+                .endConfigMap()
+                .build());
         return new ConfigMapPlan(model.name() + "-files", model.name(), data);
     }
 }

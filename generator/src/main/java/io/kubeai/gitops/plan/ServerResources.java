@@ -3,7 +3,6 @@ package io.kubeai.gitops.plan;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.ModelSpec;
 import io.kubeai.gitops.spec.ResourceProfile;
-
 import java.util.Map;
 
 /** A Model's resource profile, multiplied by its count, and the engine image the profile chooses. */

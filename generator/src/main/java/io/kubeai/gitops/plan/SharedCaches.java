@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.CacheStorage;
 import io.kubeai.gitops.spec.SourceUrl;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,7 @@ final class SharedCaches {
     }
 
     /** Where a source lives in a shared cache and the Job that puts it there. */
-    record Placement(String destination, String job) {
-    }
+    record Placement(String destination, String job) {}
 
     /**
      * Registers {@code source} under {@code cacheKey} and returns where the copy will be. The Job gets the
@@ -68,16 +66,24 @@ final class SharedCaches {
         } else {
             CacheStorage.SharedFilesystem fs = (CacheStorage.SharedFilesystem) profile.storage();
             destination = CACHE_MOUNT + "/" + subPath(fs, cacheKey);
-            volumes.add(new VolumeBuilder().withName("cache").withNewPersistentVolumeClaim()
-                    .withClaimName(Names.sharedClaim(profile.name())).endPersistentVolumeClaim().build());
-            mounts.add(new VolumeMountBuilder().withName("cache").withMountPath(CACHE_MOUNT).build());
+            volumes.add(new VolumeBuilder()
+                    .withName("cache")
+                    .withNewPersistentVolumeClaim()
+                    .withClaimName(Names.sharedClaim(profile.name()))
+                    .endPersistentVolumeClaim()
+                    .build());
+            mounts.add(new VolumeMountBuilder()
+                    .withName("cache")
+                    .withMountPath(CACHE_MOUNT)
+                    .build());
         }
         volumes.add(tmpVolume());
         mounts.add(tmpMount());
-        String inputs = String.join("\n", namespace, source.canonical(), destination, loader.toString(), env.toString());
+        String inputs =
+                String.join("\n", namespace, source.canonical(), destination, loader.toString(), env.toString());
         String name = Names.loaderJob(cacheKey, inputs);
-        entry.jobs.putIfAbsent(name, new LoaderJob(name, "", cacheKey, source.canonical(), destination, loader, env, volumes,
-                mounts));
+        entry.jobs.putIfAbsent(
+                name, new LoaderJob(name, "", cacheKey, source.canonical(), destination, loader, env, volumes, mounts));
         return new Placement(destination, name);
     }
 
@@ -90,7 +96,11 @@ final class SharedCaches {
     }
 
     static Volume tmpVolume() {
-        return new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build();
+        return new VolumeBuilder()
+                .withName("tmp")
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .build();
     }
 
     static VolumeMount tmpMount() {
@@ -103,16 +113,24 @@ final class SharedCaches {
         for (Entry entry : byProfile.values()) {
             List<ResourcePlan> resources = new ArrayList<>();
             if (entry.profile.storage() instanceof CacheStorage.SharedFilesystem fs) {
-                resources.add(new ResourcePlan("cache-pvc.yaml.ftl", "pvc.yaml",
-                        new VolumeClaim(Names.sharedClaim(entry.profile.name()), "", List.of("ReadWriteMany"),
-                                fs.storageClass(), fs.size(), ""), Phase.CACHE_VOLUME));
+                resources.add(new ResourcePlan(
+                        "cache-pvc.yaml.ftl",
+                        "pvc.yaml",
+                        new VolumeClaim(
+                                Names.sharedClaim(entry.profile.name()),
+                                "",
+                                List.of("ReadWriteMany"),
+                                fs.storageClass(),
+                                fs.size(),
+                                ""),
+                        Phase.CACHE_VOLUME));
             }
             for (LoaderJob job : entry.jobs.values()) {
-                resources.add(new ResourcePlan("loader-job.yaml.ftl", "job-" + job.cacheKey() + ".yaml", job,
-                        Phase.LOAD));
+                resources.add(
+                        new ResourcePlan("loader-job.yaml.ftl", "job-" + job.cacheKey() + ".yaml", job, Phase.LOAD));
             }
-            folders.add(new FolderPlan(Names.cacheFolder(entry.profile.name()),
-                    new ArrayList<>(entry.sources), resources));
+            folders.add(
+                    new FolderPlan(Names.cacheFolder(entry.profile.name()), new ArrayList<>(entry.sources), resources));
         }
         return folders;
     }

@@ -3,7 +3,6 @@ package io.kubeai.gitops.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Volume;
-
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,15 @@ import java.util.Map;
  * @param initContainers in order: base model, training data, trainer
  * @param hook           the publish-and-commit container
  */
-public record TrainingJob(String name, String job, String model, String adapterUrl, List<Container> initContainers,
-                          Container hook, List<Volume> volumes, Map<String, String> nodeSelector,
-                          JsonNode tolerations, JsonNode affinity, String runtimeClassName) {
-}
+public record TrainingJob(
+        String name,
+        String job,
+        String model,
+        String adapterUrl,
+        List<Container> initContainers,
+        Container hook,
+        List<Volume> volumes,
+        Map<String, String> nodeSelector,
+        JsonNode tolerations,
+        JsonNode affinity,
+        String runtimeClassName) {}

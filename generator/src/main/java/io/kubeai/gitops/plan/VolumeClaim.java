@@ -12,6 +12,5 @@ import java.util.List;
  * @param size         the requested size
  * @param snapshot     the VolumeSnapshot to restore from, or empty
  */
-public record VolumeClaim(String name, String model, List<String> accessModes, String storageClass, String size,
-                          String snapshot) {
-}
+public record VolumeClaim(
+        String name, String model, List<String> accessModes, String storageClass, String size, String snapshot) {}

@@ -9,7 +9,6 @@ import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -47,7 +46,8 @@ final class JsonMethod implements TemplateMethodModelEx {
             }
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new TemplateModelException("json(): cannot write " + value.getClass().getSimpleName(), e);
+            throw new TemplateModelException(
+                    "json(): cannot write " + value.getClass().getSimpleName(), e);
         }
     }
 

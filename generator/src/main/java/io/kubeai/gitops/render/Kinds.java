@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,8 +28,7 @@ final class Kinds {
             Map.entry("batch/v1/Job", Job.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class));
 
-    private Kinds() {
-    }
+    private Kinds() {}
 
     static Optional<Class<?>> type(String apiVersion, String kind) {
         return Optional.ofNullable(TYPES.get(apiVersion + "/" + kind));

@@ -1,7 +1,6 @@
 package io.kubeai.gitops.render;
 
 import io.kubeai.gitops.plan.FolderPlan;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,7 @@ final class Layout {
     private final Map<String, Entry> kustomizations = new TreeMap<>();
 
     /** The resources and spec files of one kustomization.yaml. */
-    record Entry(List<String> resources, List<String> sources) {
-    }
+    record Entry(List<String> resources, List<String> sources) {}
 
     private final Map<String, TreeSet<String>> resources = new TreeMap<>();
     private final Map<String, TreeSet<String>> sources = new TreeMap<>();
@@ -58,8 +56,8 @@ final class Layout {
 
     Map<String, Entry> kustomizations() {
         Map<String, Entry> result = new TreeMap<>();
-        resources.forEach((dir, entries) -> result.put(dir, new Entry(new ArrayList<>(entries),
-                new ArrayList<>(sources.getOrDefault(dir, new TreeSet<>())))));
+        resources.forEach((dir, entries) -> result.put(
+                dir, new Entry(new ArrayList<>(entries), new ArrayList<>(sources.getOrDefault(dir, new TreeSet<>())))));
         return result;
     }
 }

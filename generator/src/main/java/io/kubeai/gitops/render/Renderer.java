@@ -9,7 +9,6 @@ import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.plan.FolderPlan;
 import io.kubeai.gitops.plan.RenderPlan;
 import io.kubeai.gitops.plan.ResourcePlan;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -42,19 +41,18 @@ public final class Renderer {
         }
         List<RenderedFile> files = new ArrayList<>();
         layout.files().forEach((path, content) -> files.add(new RenderedFile(path, content)));
-        layout.kustomizations().forEach((dir, entry) -> files.add(new RenderedFile(
-                dir.isEmpty() ? "kustomization.yaml" : dir + "/kustomization.yaml",
-                Header.of(entry.sources()) + kustomization(entry.resources(), diagnostics))));
+        layout.kustomizations()
+                .forEach((dir, entry) -> files.add(new RenderedFile(
+                        dir.isEmpty() ? "kustomization.yaml" : dir + "/kustomization.yaml",
+                        Header.of(entry.sources()) + kustomization(entry.resources(), diagnostics))));
         files.sort((a, b) -> a.path().compareTo(b.path()));
         return files;
     }
 
     /** One rendered object: the Flux step it belongs to, its file name, its text with the header. */
-    private record RenderedObject(String step, String file, String content) {
-    }
+    private record RenderedObject(String step, String file, String content) {}
 
-    private record FolderOutput(FolderPlan folder, List<RenderedObject> objects, List<Diagnostic> diagnostics) {
-    }
+    private record FolderOutput(FolderPlan folder, List<RenderedObject> objects, List<Diagnostic> diagnostics) {}
 
     private FolderOutput renderFolder(FolderPlan folder, Enrichment enrichment) {
         List<Diagnostic> problems = new ArrayList<>();
@@ -62,8 +60,9 @@ public final class Renderer {
         List<RenderedObject> objects = new ArrayList<>();
         for (ResourcePlan resource : folder.resources()) {
             Enrichment used = folder.standalone() ? enrichment.labelsOnly() : enrichment;
-            renderObject(resource, used, problems).ifPresent(yaml ->
-                    objects.add(new RenderedObject(resource.phase().step(), resource.file(), header + yaml)));
+            renderObject(resource, used, problems)
+                    .ifPresent(yaml ->
+                            objects.add(new RenderedObject(resource.phase().step(), resource.file(), header + yaml)));
         }
         return new FolderOutput(folder, objects, problems);
     }
@@ -74,11 +73,13 @@ public final class Renderer {
             report(out.error().get(), problems);
             return "";
         }
-        return parse("kustomization.yaml.ftl", out.text(), problems).map(YamlOutput::write).orElse("");
+        return parse("kustomization.yaml.ftl", out.text(), problems)
+                .map(YamlOutput::write)
+                .orElse("");
     }
 
-    private java.util.Optional<String> renderObject(ResourcePlan resource, Enrichment enrichment,
-                                                    List<Diagnostic> problems) {
+    private java.util.Optional<String> renderObject(
+            ResourcePlan resource, Enrichment enrichment, List<Diagnostic> problems) {
         Templates.Output out = templates.render(resource.template(), Map.of("r", resource.model()), true);
         if (out.error().isPresent()) {
             report(out.error().get(), problems);
@@ -107,7 +108,9 @@ public final class Renderer {
                     .orElseGet(() -> Canonical.sorted(object));
             return java.util.Optional.of(YamlOutput.write(typed));
         } catch (IllegalArgumentException e) {
-            error(resource.template(), kind + " does not fit its Kubernetes type: " + firstLine(e.getMessage()),
+            error(
+                    resource.template(),
+                    kind + " does not fit its Kubernetes type: " + firstLine(e.getMessage()),
                     problems);
             return java.util.Optional.empty();
         }
@@ -127,8 +130,11 @@ public final class Renderer {
             return java.util.Optional.of(node);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            error(template, "the template's output is not valid YAML (output line " + line + "): "
-                    + firstLine(e.getOriginalMessage()), problems);
+            error(
+                    template,
+                    "the template's output is not valid YAML (output line " + line + "): "
+                            + firstLine(e.getOriginalMessage()),
+                    problems);
             return java.util.Optional.empty();
         }
     }
@@ -147,8 +153,7 @@ public final class Renderer {
 
     /** Key order for objects without a fabric8 type: apiVersion, kind, metadata, then sorted. */
     static final class Canonical {
-        private Canonical() {
-        }
+        private Canonical() {}
 
         static ObjectNode sorted(ObjectNode object) {
             ObjectNode result = object.objectNode();

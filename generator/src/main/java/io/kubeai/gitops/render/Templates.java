@@ -11,7 +11,6 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -68,8 +67,7 @@ public final class Templates {
     }
 
     /** Where a template failed: the file as the user sees it, line, column, message. */
-    public record TemplateError(String file, int line, int column, String message) {
-    }
+    public record TemplateError(String file, int line, int column, String message) {}
 
     public Output render(String name, Map<String, Object> model) {
         return render(name, model, false);
@@ -89,13 +87,21 @@ public final class Templates {
         } catch (TemplateException e) {
             Integer line = e.getLineNumber();
             Integer column = e.getColumnNumber();
-            return new Output("", Optional.of(new TemplateError(file, line == null ? 0 : line,
-                    column == null ? 0 : column, summary(e.getMessageWithoutStackTop()))));
+            return new Output(
+                    "",
+                    Optional.of(new TemplateError(
+                            file,
+                            line == null ? 0 : line,
+                            column == null ? 0 : column,
+                            summary(e.getMessageWithoutStackTop()))));
         } catch (freemarker.core.ParseException e) {
-            return new Output("", Optional.of(new TemplateError(file, e.getLineNumber(), e.getColumnNumber(),
-                    firstLine(e.getEditorMessage()))));
+            return new Output(
+                    "",
+                    Optional.of(new TemplateError(
+                            file, e.getLineNumber(), e.getColumnNumber(), firstLine(e.getEditorMessage()))));
         } catch (IOException e) {
-            return new Output("", Optional.of(new TemplateError(file, 0, 0, "cannot read template: " + e.getMessage())));
+            return new Output(
+                    "", Optional.of(new TemplateError(file, 0, 0, "cannot read template: " + e.getMessage())));
         }
     }
 
@@ -120,8 +126,14 @@ public final class Templates {
     /** FreeMarker's first line says what went wrong, its "==>" line names the expression. */
     private static String summary(String message) {
         String first = firstLine(message);
-        String expression = message == null ? "" : message.lines().map(String::strip)
-                .filter(l -> l.startsWith("==>")).findFirst().map(l -> l.substring(3).strip()).orElse("");
+        String expression = message == null
+                ? ""
+                : message.lines()
+                        .map(String::strip)
+                        .filter(l -> l.startsWith("==>"))
+                        .findFirst()
+                        .map(l -> l.substring(3).strip())
+                        .orElse("");
         int in = expression.indexOf("  [in template");
         if (in > 0) {
             expression = expression.substring(0, in).strip();

@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import org.yaml.snakeyaml.DumperOptions;
-
 import java.io.UncheckedIOException;
+import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * Canonical YAML: the same object always gives the same bytes. Two-space indent, list items indented
@@ -20,8 +19,7 @@ import java.io.UncheckedIOException;
 public final class YamlOutput {
     private static final ObjectMapper MAPPER = createMapper();
 
-    private YamlOutput() {
-    }
+    private YamlOutput() {}
 
     private static ObjectMapper createMapper() {
         DumperOptions dumper = new DumperOptions();

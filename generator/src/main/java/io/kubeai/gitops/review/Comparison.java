@@ -7,7 +7,6 @@ import io.kubeai.gitops.review.Changes.CacheOrphan;
 import io.kubeai.gitops.review.Changes.JobRun;
 import io.kubeai.gitops.review.Changes.Kind;
 import io.kubeai.gitops.review.Changes.ObjectChange;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,7 @@ final class Comparison {
     static final String LOADER = "loader";
     private static final Set<String> VOLUMES = Set.of("PersistentVolumeClaim", "VolumeSnapshot");
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     static Changes between(RenderedTree old, RenderedTree now) {
         List<JobRun> jobs = new ArrayList<>();
@@ -59,8 +57,11 @@ final class Comparison {
             }
             if (was.is("Job") && LOADER.equals(was.label("app.kubernetes.io/component"))) {
                 if (sameCacheEntry(was, now) == null) {
-                    orphans.add(new CacheOrphan(was, was.annotation("kubeai.org/source"),
-                            was.annotation("kubeai.org/destination"), old.usersOf(was)));
+                    orphans.add(new CacheOrphan(
+                            was,
+                            was.annotation("kubeai.org/source"),
+                            was.annotation("kubeai.org/destination"),
+                            old.usersOf(was)));
                 }
             } else if (VOLUMES.contains(was.kind())) {
                 volumes.add(new ObjectChange(Kind.REMOVED, was, describeVolume(was), List.of()));
@@ -73,8 +74,13 @@ final class Comparison {
 
     private static JobRun run(Resource job, RenderedTree old, RenderedTree now) {
         boolean loader = LOADER.equals(job.label("app.kubernetes.io/component"));
-        return new JobRun(job, loader, job.annotation("kubeai.org/source"), job.annotation("kubeai.org/destination"),
-                now.usersOf(job), loader && sameCacheEntry(job, old) != null);
+        return new JobRun(
+                job,
+                loader,
+                job.annotation("kubeai.org/source"),
+                job.annotation("kubeai.org/destination"),
+                now.usersOf(job),
+                loader && sameCacheEntry(job, old) != null);
     }
 
     /** The loader Job of the other tree that fills the same cache entry (same folder, same cache key). */
@@ -83,28 +89,34 @@ final class Comparison {
         if (key == null) {
             return null;
         }
-        return other.resources().stream().filter(r -> r.is("Job") && r.folder().equals(job.folder())
-                && key.equals(r.label("kubeai.org/cache-key"))).findFirst().orElse(null);
+        return other.resources().stream()
+                .filter(r ->
+                        r.is("Job") && r.folder().equals(job.folder()) && key.equals(r.label("kubeai.org/cache-key")))
+                .findFirst()
+                .orElse(null);
     }
 
     static String describeVolume(Resource volume) {
         JsonNode spec = volume.body().path("spec");
         List<String> parts = new ArrayList<>();
         if (volume.is("PersistentVolumeClaim")) {
-            String size = spec.path("resources").path("requests").path("storage").asText(null);
+            String size =
+                    spec.path("resources").path("requests").path("storage").asText(null);
             if (size != null) {
                 parts.add(size);
             }
             if (spec.hasNonNull("storageClassName")) {
-                parts.add("storage class " + Text.code(spec.path("storageClassName").asText()));
+                parts.add("storage class "
+                        + Text.code(spec.path("storageClassName").asText()));
             }
             TreeSet<String> modes = new TreeSet<>(Containers.strings(spec.path("accessModes")));
             if (!modes.isEmpty()) {
                 parts.add(String.join(", ", modes));
             }
             if (spec.path("dataSource").has("name")) {
-                parts.add("restored from " + spec.path("dataSource").path("kind").asText("") + " "
-                        + Text.code(spec.path("dataSource").path("name").asText()));
+                parts.add(
+                        "restored from " + spec.path("dataSource").path("kind").asText("") + " "
+                                + Text.code(spec.path("dataSource").path("name").asText()));
             }
         } else {
             String claim = spec.path("source").path("persistentVolumeClaimName").asText(null);
@@ -112,7 +124,8 @@ final class Comparison {
                 parts.add("of claim " + Text.code(claim));
             }
             if (spec.hasNonNull("volumeSnapshotClassName")) {
-                parts.add("class " + Text.code(spec.path("volumeSnapshotClassName").asText()));
+                parts.add("class "
+                        + Text.code(spec.path("volumeSnapshotClassName").asText()));
             }
         }
         return String.join(", ", parts);
@@ -124,12 +137,21 @@ final class Comparison {
         JsonNode a = was.body().deepCopy();
         JsonNode b = is.body().deepCopy();
         if (is.is("PersistentVolumeClaim")) {
-            String from = a.path("spec").path("resources").path("requests").path("storage").asText(null);
-            String to = b.path("spec").path("resources").path("requests").path("storage").asText(null);
+            String from = a.path("spec")
+                    .path("resources")
+                    .path("requests")
+                    .path("storage")
+                    .asText(null);
+            String to = b.path("spec")
+                    .path("resources")
+                    .path("requests")
+                    .path("storage")
+                    .asText(null);
             if (from != null && to != null && !from.equals(to)) {
-                lines.add("size " + Text.change(from, to) + (bytes(to).compareTo(bytes(from)) < 0
-                        ? ": a claim cannot shrink, the apply will be rejected"
-                        : ": the volume is expanded if its storage class allows it"));
+                lines.add("size " + Text.change(from, to)
+                        + (bytes(to).compareTo(bytes(from)) < 0
+                                ? ": a claim cannot shrink, the apply will be rejected"
+                                : ": the volume is expanded if its storage class allows it"));
                 for (JsonNode side : List.of(a, b)) {
                     if (side.path("spec").path("resources").path("requests") instanceof ObjectNode requests) {
                         requests.remove("storage");

@@ -1,15 +1,13 @@
 package io.kubeai.gitops.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Reading containers out of rendered pod templates, as the generator lays them out. */
 final class Containers {
-    private Containers() {
-    }
+    private Containers() {}
 
     static JsonNode podSpec(Resource deployment) {
         return deployment.body().path("spec").path("template").path("spec");

@@ -1,7 +1,6 @@
 package io.kubeai.gitops.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,8 +14,7 @@ final class JsonChanges {
     /** More lines than this for one object help no reviewer; the rest is counted. */
     static final int MAX_LINES = 8;
 
-    private JsonChanges() {
-    }
+    private JsonChanges() {}
 
     static List<String> between(JsonNode old, JsonNode now) {
         List<String> lines = new ArrayList<>();
@@ -57,8 +55,8 @@ final class JsonChanges {
                 collect(pointer + "/" + i, a.next(), b.next(), lines);
             }
         } else {
-            lines.add(Text.code(pointer.isEmpty() ? "/" : pointer) + ": " + Text.code(old) + Text.ARROW
-                    + Text.code(now));
+            lines.add(
+                    Text.code(pointer.isEmpty() ? "/" : pointer) + ": " + Text.code(old) + Text.ARROW + Text.code(now));
         }
     }
 }

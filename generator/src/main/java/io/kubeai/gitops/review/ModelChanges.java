@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeai.gitops.review.Changes.Kind;
 import io.kubeai.gitops.review.Changes.ModelChange;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -24,8 +23,7 @@ final class ModelChanges {
     /** Kinds whose changes other sections report. */
     static final Set<String> ELSEWHERE = Set.of("Job", "PersistentVolumeClaim", "VolumeSnapshot");
 
-    private ModelChanges() {
-    }
+    private ModelChanges() {}
 
     static List<ModelChange> between(RenderedTree old, RenderedTree now) {
         TreeSet<String> names = new TreeSet<>(old.models());
@@ -33,11 +31,11 @@ final class ModelChanges {
         List<ModelChange> changes = new ArrayList<>();
         for (String name : names) {
             if (!old.models().contains(name)) {
-                changes.add(new ModelChange(name, Kind.ADDED, ModelDiff.summary(ModelFacts.of(name, now)),
-                        List.of(), false));
+                changes.add(new ModelChange(
+                        name, Kind.ADDED, ModelDiff.summary(ModelFacts.of(name, now)), List.of(), false));
             } else if (!now.models().contains(name)) {
-                changes.add(new ModelChange(name, Kind.REMOVED, ModelDiff.summary(ModelFacts.of(name, old)),
-                        List.of(), false));
+                changes.add(new ModelChange(
+                        name, Kind.REMOVED, ModelDiff.summary(ModelFacts.of(name, old)), List.of(), false));
             } else {
                 ModelChange change = changed(name, old, now);
                 if (change != null) {
@@ -62,7 +60,8 @@ final class ModelChanges {
         Set<String> explained = new TreeSet<>();
         if (a.deployment() != null && b.deployment() != null) {
             explained.add(a.deployment().key());
-            List<String> rest = JsonChanges.between(unexplained(a, !a.adapters().equals(b.adapters())),
+            List<String> rest = JsonChanges.between(
+                    unexplained(a, !a.adapters().equals(b.adapters())),
                     unexplained(b, !a.adapters().equals(b.adapters())));
             rest.forEach(line -> details.add("Deployment " + line));
         }
@@ -77,7 +76,8 @@ final class ModelChanges {
         for (String key : keys) {
             Resource was = old.get(key);
             Resource is = now.get(key);
-            if (explained.contains(key) || (was != null && is != null && was.body().equals(is.body()))) {
+            if (explained.contains(key)
+                    || (was != null && is != null && was.body().equals(is.body()))) {
                 continue;
             }
             if (was == null) {
@@ -89,7 +89,8 @@ final class ModelChanges {
                 JsonChanges.between(was.body(), is.body()).forEach(line -> details.add(prefix + line));
             }
         }
-        boolean restarts = a.deployment() != null && b.deployment() != null
+        boolean restarts = a.deployment() != null
+                && b.deployment() != null
                 && !a.podTemplate().equals(b.podTemplate());
         return new ModelChange(name, Kind.CHANGED, "", details, restarts);
     }
@@ -102,7 +103,8 @@ final class ModelChanges {
 
     private static boolean same(Map<String, Resource> old, Map<String, Resource> now) {
         return old.keySet().equals(now.keySet())
-                && old.keySet().stream().allMatch(k -> old.get(k).body().equals(now.get(k).body()));
+                && old.keySet().stream()
+                        .allMatch(k -> old.get(k).body().equals(now.get(k).body()));
     }
 
     private static void explain(Set<String> explained, Resource... objects) {

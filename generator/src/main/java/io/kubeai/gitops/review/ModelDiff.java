@@ -10,8 +10,7 @@ import java.util.TreeSet;
 
 /** Says in a reviewer's words what differs between two renderings of one Model, or what one of them is. */
 final class ModelDiff {
-    private ModelDiff() {
-    }
+    private ModelDiff() {}
 
     /** One line for an added or removed Model: what it runs, from where, with what. */
     static String summary(ModelFacts m) {
@@ -70,7 +69,9 @@ final class ModelDiff {
     }
 
     private static String replicas(ModelFacts m) {
-        return m.replicas() != null ? Text.code(m.replicas()) : m.autoscaling() != null ? "set by the autoscaler" : "none";
+        return m.replicas() != null
+                ? Text.code(m.replicas())
+                : m.autoscaling() != null ? "set by the autoscaler" : "none";
     }
 
     private static void value(List<String> lines, String what, String old, String now) {
@@ -109,8 +110,8 @@ final class ModelDiff {
         lines.add("args: " + String.join("; ", parts));
     }
 
-    private static void map(List<String> lines, String what, SortedMap<String, String> old,
-                            SortedMap<String, String> now) {
+    private static void map(
+            List<String> lines, String what, SortedMap<String, String> old, SortedMap<String, String> now) {
         if (old.equals(now)) {
             return;
         }
@@ -138,7 +139,8 @@ final class ModelDiff {
         added.removeAll(a.keySet());
         SortedSet<String> removed = new TreeSet<>(a.keySet());
         removed.removeAll(b.keySet());
-        added.forEach(n -> parts.add("added " + Text.code(n) + (b.get(n) == null ? "" : " from " + Text.code(b.get(n)))));
+        added.forEach(
+                n -> parts.add("added " + Text.code(n) + (b.get(n) == null ? "" : " from " + Text.code(b.get(n)))));
         removed.forEach(n -> parts.add("removed " + Text.code(n)));
         for (String n : b.keySet()) {
             if (a.containsKey(n) && !Objects.equals(a.get(n), b.get(n))) {
@@ -148,8 +150,8 @@ final class ModelDiff {
         lines.add("adapters: " + String.join("; ", parts));
     }
 
-    private static void set(List<String> lines, String what, String noun, SortedSet<String> old,
-                            SortedSet<String> now) {
+    private static void set(
+            List<String> lines, String what, String noun, SortedSet<String> old, SortedSet<String> now) {
         if (old.equals(now)) {
             return;
         }

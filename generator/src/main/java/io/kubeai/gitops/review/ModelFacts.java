@@ -3,7 +3,6 @@ package io.kubeai.gitops.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,11 +26,26 @@ import java.util.regex.Pattern;
  * @param adapters   adapter name to its source
  * @param claims     the PersistentVolumeClaims the pods mount
  */
-record ModelFacts(Resource deployment, Resource autoscaler, Resource adapterConfig, String engine, String image,
-                  List<String> command, List<String> args, String source, String servedFrom, String cache,
-                  SortedMap<String, String> env, SortedMap<String, String> adapters, SortedSet<String> claims,
-                  String replicas, String autoscaling, SortedMap<String, String> resources,
-                  SortedMap<String, String> nodeSelector, JsonNode tolerations, JsonNode podTemplate) {
+record ModelFacts(
+        Resource deployment,
+        Resource autoscaler,
+        Resource adapterConfig,
+        String engine,
+        String image,
+        List<String> command,
+        List<String> args,
+        String source,
+        String servedFrom,
+        String cache,
+        SortedMap<String, String> env,
+        SortedMap<String, String> adapters,
+        SortedSet<String> claims,
+        String replicas,
+        String autoscaling,
+        SortedMap<String, String> resources,
+        SortedMap<String, String> nodeSelector,
+        JsonNode tolerations,
+        JsonNode podTemplate) {
 
     private static final Pattern ADAPTER_INIT = Pattern.compile("(wait|fetch)-adapter-(.+)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,15 +55,35 @@ record ModelFacts(Resource deployment, Resource autoscaler, Resource adapterConf
         Resource deployment = first(objects, "Deployment");
         Resource hpa = first(objects, "HorizontalPodAutoscaler");
         Resource adapterConfig = objects.stream()
-                .filter(r -> r.is("ConfigMap") && r.body().path("data").has("adapters.json")).findFirst().orElse(null);
+                .filter(r -> r.is("ConfigMap") && r.body().path("data").has("adapters.json"))
+                .findFirst()
+                .orElse(null);
         SortedMap<String, String> adapters = new TreeMap<>();
         if (adapterConfig != null) {
-            readAdapterList(adapterConfig.body().path("data").path("adapters.json").asText(), adapters);
+            readAdapterList(
+                    adapterConfig.body().path("data").path("adapters.json").asText(), adapters);
         }
         if (deployment == null) {
-            return new ModelFacts(null, hpa, adapterConfig, null, null, List.of(), List.of(), null, null, null,
-                    new TreeMap<>(), adapters, new TreeSet<>(), null, autoscaling(hpa), new TreeMap<>(),
-                    new TreeMap<>(), MissingNode.getInstance(), MissingNode.getInstance());
+            return new ModelFacts(
+                    null,
+                    hpa,
+                    adapterConfig,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    new TreeMap<>(),
+                    adapters,
+                    new TreeSet<>(),
+                    null,
+                    autoscaling(hpa),
+                    new TreeMap<>(),
+                    new TreeMap<>(),
+                    MissingNode.getInstance(),
+                    MissingNode.getInstance());
         }
         JsonNode server = Containers.server(deployment);
         List<String> args = new ArrayList<>();
@@ -68,7 +102,8 @@ record ModelFacts(Resource deployment, Resource autoscaler, Resource adapterConf
             } else if (name.equals("fetch-model") && cache.equals("none")) {
                 source = Containers.loadSource(init).orElse(source);
             } else if (adapter.matches()) {
-                String from = Containers.jobArgument(init).map(tree::job)
+                String from = Containers.jobArgument(init)
+                        .map(tree::job)
                         .map(j -> j.annotation("kubeai.org/source"))
                         .orElse(Containers.loadSource(init).orElse(null));
                 if (from != null && (adapter.group(1).equals("wait") || !adapters.containsKey(adapter.group(2)))) {
@@ -84,11 +119,25 @@ record ModelFacts(Resource deployment, Resource autoscaler, Resource adapterConf
             }
         });
         JsonNode replicas = deployment.body().path("spec").path("replicas");
-        return new ModelFacts(deployment, hpa, adapterConfig,
-                deployment.label("kubeai.org/engine"), server.path("image").asText(null),
-                Containers.strings(server.path("command")), args, source, servedFrom, cache, env(server), adapters,
-                claims, replicas.isMissingNode() ? null : replicas.asText(), autoscaling(hpa),
-                flatten(server.path("resources")), flatten(pod.path("nodeSelector")), pod.path("tolerations"),
+        return new ModelFacts(
+                deployment,
+                hpa,
+                adapterConfig,
+                deployment.label("kubeai.org/engine"),
+                server.path("image").asText(null),
+                Containers.strings(server.path("command")),
+                args,
+                source,
+                servedFrom,
+                cache,
+                env(server),
+                adapters,
+                claims,
+                replicas.isMissingNode() ? null : replicas.asText(),
+                autoscaling(hpa),
+                flatten(server.path("resources")),
+                flatten(pod.path("nodeSelector")),
+                pod.path("tolerations"),
                 deployment.body().path("spec").path("template"));
     }
 
@@ -119,10 +168,13 @@ record ModelFacts(Resource deployment, Resource autoscaler, Resource adapterConf
         if (folder.startsWith("caches/")) {
             return "profile " + Text.code(folder.substring("caches/".length()));
         }
-        return modelObjects.stream().filter(r -> r.is("PersistentVolumeClaim"))
+        return modelObjects.stream()
+                .filter(r -> r.is("PersistentVolumeClaim"))
                 .map(r -> r.body().path("spec").path("storageClassName").asText(null))
-                .filter(c -> c != null).findFirst()
-                .map(c -> "its own volume (storage class " + Text.code(c) + ")").orElse("its own volume");
+                .filter(c -> c != null)
+                .findFirst()
+                .map(c -> "its own volume (storage class " + Text.code(c) + ")")
+                .orElse("its own volume");
     }
 
     private static void readAdapterList(String json, SortedMap<String, String> into) {
@@ -158,7 +210,8 @@ record ModelFacts(Resource deployment, Resource autoscaler, Resource adapterConf
             return null;
         }
         JsonNode spec = hpa.body().path("spec");
-        return spec.path("minReplicas").asText("1") + "–" + spec.path("maxReplicas").asText("?") + " replicas";
+        return spec.path("minReplicas").asText("1") + "–"
+                + spec.path("maxReplicas").asText("?") + " replicas";
     }
 
     /** {@code {requests: {cpu: 2}}} as {@code requests.cpu = 2}. */

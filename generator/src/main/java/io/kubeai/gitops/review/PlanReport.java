@@ -2,7 +2,6 @@ package io.kubeai.gitops.review;
 
 import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateResult;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -18,8 +17,9 @@ public final class PlanReport {
 
     PlanReport(GenerateResult rendering, Changes changes) {
         this.rendering = Objects.requireNonNull(rendering, "rendering");
-        this.changes = rendering.hasErrors() ? new Changes(List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of()) : Objects.requireNonNull(changes, "changes");
+        this.changes = rendering.hasErrors()
+                ? new Changes(List.of(), List.of(), List.of(), List.of(), List.of(), List.of())
+                : Objects.requireNonNull(changes, "changes");
     }
 
     /** The rendering of the specs: its diagnostics (spec errors and warnings) and notes (template overrides). */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import java.util.stream.Stream;
 final class RenderedTree {
     /** The generator's list of the files it wrote (see the {@code write} package). */
     private static final String GENERATED_LIST = ".kubeai-generated";
+
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private final Map<String, Resource> byKey;
@@ -47,7 +47,8 @@ final class RenderedTree {
                 }
             } else if (r.is("ConfigMap") && r.body().path("data").has("adapters.json")) {
                 try {
-                    for (JsonNode adapter : YAML.readTree(r.body().path("data").path("adapters.json").asText())
+                    for (JsonNode adapter : YAML.readTree(
+                                    r.body().path("data").path("adapters.json").asText())
                             .path("adapters")) {
                         if (adapter.hasNonNull("cachePath")) {
                             add(cachePathUsers, adapter.path("cachePath").asText(), r.model());
@@ -80,7 +81,7 @@ final class RenderedTree {
     private static void read(Path dir, String file, Map<String, Resource> into) throws IOException {
         String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
         try (JsonParser parser = YAML.getFactory().createParser(text);
-             MappingIterator<JsonNode> documents = YAML.readValues(parser, JsonNode.class)) {
+                MappingIterator<JsonNode> documents = YAML.readValues(parser, JsonNode.class)) {
             while (documents.hasNextValue()) {
                 JsonNode document = documents.nextValue();
                 if (document == null || !document.isObject() || isKustomization(file, document)) {
@@ -114,7 +115,8 @@ final class RenderedTree {
             return files;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+            walk.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> Stream.of(p.split("/")).noneMatch(part -> part.startsWith(".")))
                     .forEach(files::add);
         }
@@ -141,7 +143,10 @@ final class RenderedTree {
     }
 
     Resource job(String name) {
-        return byKey.values().stream().filter(r -> r.is("Job") && r.name().equals(name)).findFirst().orElse(null);
+        return byKey.values().stream()
+                .filter(r -> r.is("Job") && r.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /**

@@ -6,7 +6,6 @@ import io.kubeai.gitops.review.Changes.JobRun;
 import io.kubeai.gitops.review.Changes.Kind;
 import io.kubeai.gitops.review.Changes.ModelChange;
 import io.kubeai.gitops.review.Changes.ObjectChange;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -38,7 +37,8 @@ final class ReportWriter {
         if (markdown) {
             line(MARKER);
         }
-        List<Diagnostic> errors = report.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                report.diagnostics().stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty()) {
             title("the specs have " + Text.plural(errors.size(), "error") + "; nothing was compared");
             block(errors.stream().map(Diagnostic::format).toList());
@@ -51,7 +51,8 @@ final class ReportWriter {
         jobs(c.jobs(), c.orphans(), c.jobEdits());
         objects("Volumes", c.volumes());
         objects("Other objects", c.others());
-        List<String> warnings = report.diagnostics().stream().map(Diagnostic::format).toList();
+        List<String> warnings =
+                report.diagnostics().stream().map(Diagnostic::format).toList();
         if (!warnings.isEmpty()) {
             heading("Warnings");
             block(warnings);
@@ -74,8 +75,14 @@ final class ReportWriter {
         count(parts, c.volumes().stream().filter(v -> v.kind() == Kind.CHANGED).count(), "volume object", " changed");
         count(parts, c.others().stream().filter(o -> o.kind() == Kind.ADDED).count(), "other object", " added");
         count(parts, c.others().stream().filter(o -> o.kind() == Kind.REMOVED).count(), "other object", " removed");
-        count(parts, c.jobEdits().size() + c.others().stream().filter(o -> o.kind() == Kind.CHANGED).count(),
-                "other object", " changed");
+        count(
+                parts,
+                c.jobEdits().size()
+                        + c.others().stream()
+                                .filter(o -> o.kind() == Kind.CHANGED)
+                                .count(),
+                "other object",
+                " changed");
         return String.join(", ", parts);
     }
 
@@ -94,8 +101,8 @@ final class ReportWriter {
         lines.add((markdown ? "**⚠️ Data loss:** " : "DATA LOSS: ") + Text.plural(deleted.size(), "volume object")
                 + " will be deleted");
         lines.add("");
-        deleted.forEach(v -> lines.add("- " + object(v) + " in " + Text.code(v.resource().folder())
-                + (v.description().isEmpty() ? "" : ": " + v.description())));
+        deleted.forEach(v -> lines.add("- " + object(v) + " in "
+                + Text.code(v.resource().folder()) + (v.description().isEmpty() ? "" : ": " + v.description())));
         lines.add("");
         lines.add("When Argo CD or Flux prunes a deleted PersistentVolumeClaim, its volume goes too if the storage "
                 + "class reclaims with Delete (the default for provisioned volumes): every model cached on it must "
@@ -117,8 +124,12 @@ final class ReportWriter {
                 case ADDED -> item(0, mark(Kind.ADDED) + name + " " + strong("added") + ": " + m.summary());
                 case REMOVED -> item(0, mark(Kind.REMOVED) + name + " " + strong("removed") + ": was " + m.summary());
                 case CHANGED -> {
-                    item(0, mark(Kind.CHANGED) + name + " " + strong("changed")
-                            + (m.restarts() ? " (pod template changed: every replica restarts)" : " (no restart)"));
+                    item(
+                            0,
+                            mark(Kind.CHANGED) + name + " " + strong("changed")
+                                    + (m.restarts()
+                                            ? " (pod template changed: every replica restarts)"
+                                            : " (no restart)"));
                     m.details().forEach(d -> item(1, d));
                 }
             }
@@ -130,31 +141,43 @@ final class ReportWriter {
         if (!loads.isEmpty()) {
             heading("Caches to load (loader Jobs that run on sync)");
             for (JobRun run : loads) {
-                item(0, mark(Kind.ADDED) + Text.code(run.job().folder()) + ": " + Text.code(run.source())
-                        + Text.ARROW + Text.code(run.destination()) + " (Job " + Text.code(run.job().name())
-                        + users(run.usedBy()) + (run.reload() ? "; loads again: the loader Job changed" : "") + ")");
+                item(
+                        0,
+                        mark(Kind.ADDED) + Text.code(run.job().folder()) + ": " + Text.code(run.source())
+                                + Text.ARROW + Text.code(run.destination()) + " (Job "
+                                + Text.code(run.job().name())
+                                + users(run.usedBy()) + (run.reload() ? "; loads again: the loader Job changed" : "")
+                                + ")");
             }
         }
         List<JobRun> others = runs.stream().filter(r -> !r.loader()).toList();
         if (!others.isEmpty()) {
             heading("Other Jobs that will run");
-            others.forEach(r -> item(0, mark(Kind.ADDED) + "Job " + Text.code(r.job().displayName()) + " in "
-                    + Text.code(r.job().path())));
+            others.forEach(r -> item(
+                    0,
+                    mark(Kind.ADDED) + "Job " + Text.code(r.job().displayName()) + " in "
+                            + Text.code(r.job().path())));
         }
         if (!orphans.isEmpty()) {
             heading("Cache entries left behind (no loader Job fills them any more)");
             for (CacheOrphan o : orphans) {
-                item(0, mark(Kind.REMOVED) + Text.code(o.job().folder()) + ": " + Text.code(o.source()) + " at "
-                        + Text.code(o.destination()) + " (was Job " + Text.code(o.job().name()) + users(o.usedBy())
-                        + (o.job().model() == null ? "); the copy stays in the cache until deleted by hand"
-                        : "); the copy is on the Model's own volume (see Volumes)"));
+                item(
+                        0,
+                        mark(Kind.REMOVED) + Text.code(o.job().folder()) + ": " + Text.code(o.source()) + " at "
+                                + Text.code(o.destination()) + " (was Job "
+                                + Text.code(o.job().name()) + users(o.usedBy())
+                                + (o.job().model() == null
+                                        ? "); the copy stays in the cache until deleted by hand"
+                                        : "); the copy is on the Model's own volume (see Volumes)"));
             }
         }
         if (!edits.isEmpty()) {
             heading("Jobs changed under the same name");
             for (ObjectChange e : edits) {
-                item(0, mark(Kind.CHANGED) + "Job " + Text.code(e.resource().displayName())
-                        + ": a Job's pod template is immutable; the apply is rejected unless the Job is deleted first");
+                item(
+                        0,
+                        mark(Kind.CHANGED) + "Job " + Text.code(e.resource().displayName())
+                                + ": a Job's pod template is immutable; the apply is rejected unless the Job is deleted first");
                 e.details().forEach(d -> item(1, d));
             }
         }
@@ -172,12 +195,19 @@ final class ReportWriter {
         for (ObjectChange c : changes) {
             String what = switch (c.kind()) {
                 case ADDED -> strong("created");
-                case REMOVED -> strong(c.resource().is("PersistentVolumeClaim") || c.resource().is("VolumeSnapshot")
-                        ? "DELETED, data loss" : "deleted");
+                case REMOVED ->
+                    strong(
+                            c.resource().is("PersistentVolumeClaim")
+                                            || c.resource().is("VolumeSnapshot")
+                                    ? "DELETED, data loss"
+                                    : "deleted");
                 case CHANGED -> strong("changed");
             };
-            item(0, mark(c.kind()) + object(c) + " " + what + " in " + Text.code(c.resource().path())
-                    + (c.description().isEmpty() ? "" : ": " + c.description()));
+            item(
+                    0,
+                    mark(c.kind()) + object(c) + " " + what + " in "
+                            + Text.code(c.resource().path())
+                            + (c.description().isEmpty() ? "" : ": " + c.description()));
             c.details().forEach(d -> item(1, d));
         }
     }

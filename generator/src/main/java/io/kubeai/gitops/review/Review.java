@@ -3,7 +3,6 @@ package io.kubeai.gitops.review;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,7 @@ import java.nio.file.Path;
  * pull request's {@code rendered/} is already regenerated, compare with the target branch's tree instead.
  */
 public final class Review {
-    private Review() {
-    }
+    private Review() {}
 
     /**
      * Compares {@code committedRenderedDir} (which need not exist: then everything is new) with what the specs
@@ -25,7 +23,9 @@ public final class Review {
      * taken as given, relative to the working directory.
      */
     public static PlanReport plan(Path repoDir, Path committedRenderedDir) throws IOException {
-        return plan(GenerateRequest.builder(repoDir).outputDir(committedRenderedDir.toAbsolutePath()).build());
+        return plan(GenerateRequest.builder(repoDir)
+                .outputDir(committedRenderedDir.toAbsolutePath())
+                .build());
     }
 
     /**
@@ -37,8 +37,11 @@ public final class Review {
         Path scratch = Files.createTempDirectory("kubeai-plan-");
         try {
             Path rendered = scratch.resolve("rendered");
-            GenerateRequest toScratch = GenerateRequest.builder(request.repoDir()).configFile(request.configFile())
-                    .templatesDir(request.templatesDir().orElse(null)).outputDir(rendered).build();
+            GenerateRequest toScratch = GenerateRequest.builder(request.repoDir())
+                    .configFile(request.configFile())
+                    .templatesDir(request.templatesDir().orElse(null))
+                    .outputDir(rendered)
+                    .build();
             GenerateResult result = new Generator().generate(toScratch);
             if (result.hasErrors()) {
                 return new PlanReport(result, null);

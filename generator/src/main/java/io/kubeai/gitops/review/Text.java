@@ -1,7 +1,6 @@
 package io.kubeai.gitops.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Collection;
 import java.util.stream.Collectors;
 
@@ -13,8 +12,7 @@ final class Text {
     static final int MAX_VALUE = 100;
     static final String ARROW = " → ";
 
-    private Text() {
-    }
+    private Text() {}
 
     static String code(String value) {
         String v = cut(value == null ? "" : value.replace("\n", "\\n"));
@@ -23,7 +21,8 @@ final class Text {
     }
 
     static String code(JsonNode value) {
-        return code(value == null || value.isMissingNode() ? "" : value.isTextual() ? value.asText() : value.toString());
+        return code(
+                value == null || value.isMissingNode() ? "" : value.isTextual() ? value.asText() : value.toString());
     }
 
     static String codes(Collection<String> values) {

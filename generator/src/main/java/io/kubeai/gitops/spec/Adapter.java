@@ -7,5 +7,4 @@ package io.kubeai.gitops.spec;
  * @param url    where the adapter's files are (hf://, s3://, gs://, oss://)
  * @param origin the list item that declared it
  */
-public record Adapter(String name, String url, Origin origin) {
-}
+public record Adapter(String name, String url, Origin origin) {}

@@ -1,7 +1,6 @@
 package io.kubeai.gitops.spec;
 
 import io.kubeai.gitops.api.Diagnostic;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +13,7 @@ final class BuiltInProfiles {
     static final String RESOURCE_PROFILES = "profiles/resource-profiles.yaml";
     static final String MODEL_SERVERS = "profiles/model-servers.yaml";
 
-    private BuiltInProfiles() {
-    }
+    private BuiltInProfiles() {}
 
     static YamlDocument load(String resource) {
         try (InputStream in = BuiltInProfiles.class.getClassLoader().getResourceAsStream(resource)) {
@@ -23,8 +21,8 @@ final class BuiltInProfiles {
                 throw new IllegalStateException("built-in " + resource + " is missing from the classpath");
             }
             List<Diagnostic> problems = new ArrayList<>();
-            List<YamlDocument> docs = YamlFiles.parse("classpath:" + resource,
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8), problems);
+            List<YamlDocument> docs = YamlFiles.parse(
+                    "classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), problems);
             if (!problems.isEmpty() || docs.size() != 1) {
                 throw new IllegalStateException("built-in " + resource + " is broken: " + problems);
             }

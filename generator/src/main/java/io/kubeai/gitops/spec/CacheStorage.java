@@ -13,8 +13,7 @@ public sealed interface CacheStorage {
      *              object store: no cloud account, no credential in Git
      * @param size  the local store's volume size
      */
-    record Bucket(String url, boolean local, String size) implements CacheStorage {
-    }
+    record Bucket(String url, boolean local, String size) implements CacheStorage {}
 
     /**
      * One ReadWriteMany volume shared by every Model of the profile.
@@ -24,8 +23,7 @@ public sealed interface CacheStorage {
      * @param baseDir      folder inside the volume that holds the caches
      * @param size         requested size of the shared volume
      */
-    record SharedFilesystem(String storageClass, String mode, String baseDir, String size) implements CacheStorage {
-    }
+    record SharedFilesystem(String storageClass, String mode, String baseDir, String size) implements CacheStorage {}
 
     /**
      * A disk per Model, filled ReadWriteOnce, snapshotted and served ReadOnlyMany.
@@ -35,7 +33,7 @@ public sealed interface CacheStorage {
      * @param snapshotClass          the VolumeSnapshotClass, if not the cluster's default
      * @param maxReadOnlyAttachments how many nodes may attach the disk read-only (GCP Hyperdisk ML: 2,500)
      */
-    record StaticVolume(String storageClass, String size, Optional<String> snapshotClass,
-                        Optional<Integer> maxReadOnlyAttachments) implements CacheStorage {
-    }
+    record StaticVolume(
+            String storageClass, String size, Optional<String> snapshotClass, Optional<Integer> maxReadOnlyAttachments)
+            implements CacheStorage {}
 }

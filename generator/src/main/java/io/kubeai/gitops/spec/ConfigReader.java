@@ -1,7 +1,6 @@
 package io.kubeai.gitops.spec;
 
 import io.kubeai.gitops.api.Diagnostic;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ public final class ConfigReader {
     public static final String DEFAULT_HOOK_IMAGE = "ghcr.io/kubeai-gitops/kubeai-commit-hook:0.1.0";
     /** The in-cluster bucket's S3 endpoint; see the local-bucket templates. */
     public static final String LOCAL_BUCKET_ENDPOINT = "http://kubeai-bucket.{namespace}.svc.cluster.local:8333";
+
     public static final String DEFAULT_ADAPTER_SYNC_IMAGE = "ghcr.io/kubeai-gitops/kubeai-adapter-sync:0.1.0";
     static final Set<String> GITOPS_ENGINES = Set.of("argocd", "flux", "plain");
 
@@ -51,7 +51,8 @@ public final class ConfigReader {
 
         Fields secretNames = root.object("secretNames");
         KubeAIConfig.SecretNames secrets = new KubeAIConfig.SecretNames(
-                secretNames.string("huggingface").orElse("huggingface"), secretNames.string("aws").orElse("aws"));
+                secretNames.string("huggingface").orElse("huggingface"),
+                secretNames.string("aws").orElse("aws"));
         secretNames.finish();
 
         Fields hub = root.object("huggingface");
@@ -70,17 +71,22 @@ public final class ConfigReader {
         KubeAIConfig.AdapterSyncSettings syncSettings = new KubeAIConfig.AdapterSyncSettings(
                 sync.string("image").orElse(DEFAULT_ADAPTER_SYNC_IMAGE),
                 sync.string("imagePullPolicy").orElse("IfNotPresent"),
-                sync.integer("maxLoras").orElse(4), sync.integer("maxLoraRank").orElse(64),
+                sync.integer("maxLoras").orElse(4),
+                sync.integer("maxLoraRank").orElse(64),
                 sync.integer("maxCpuLoras").orElse(32));
         sync.finish();
 
         Fields s3 = root.object("s3");
         // With a bucket in the cluster and no endpoint of the user's, S3 traffic goes to that bucket.
-        Optional<String> endpoint = s3.string("endpoint").or(() -> profiles.values().stream()
-                .anyMatch(p -> p.storage() instanceof CacheStorage.Bucket b && b.local())
-                ? Optional.of(LOCAL_BUCKET_ENDPOINT.replace("{namespace}", namespace)) : Optional.empty());
-        KubeAIConfig.S3Settings s3Settings = new KubeAIConfig.S3Settings(endpoint,
-                s3.string("region").orElse("us-east-1"), s3.bool("pathStyle").orElse(endpoint.isPresent()));
+        Optional<String> endpoint = s3.string("endpoint")
+                .or(() -> profiles.values().stream()
+                                .anyMatch(p -> p.storage() instanceof CacheStorage.Bucket b && b.local())
+                        ? Optional.of(LOCAL_BUCKET_ENDPOINT.replace("{namespace}", namespace))
+                        : Optional.empty());
+        KubeAIConfig.S3Settings s3Settings = new KubeAIConfig.S3Settings(
+                endpoint,
+                s3.string("region").orElse("us-east-1"),
+                s3.bool("pathStyle").orElse(endpoint.isPresent()));
         s3.finish();
 
         KubeAIConfig.FinetuningSettings finetuningSettings = readFinetuning(root.object("finetuning"));
@@ -90,15 +96,28 @@ public final class ConfigReader {
         if (!GITOPS_ENGINES.contains(engine)) {
             gitops.errorAt("engine", "unknown gitops engine '" + engine + "'; use argocd, flux or plain");
         }
-        KubeAIConfig.GitOpsSettings gitopsSettings = new KubeAIConfig.GitOpsSettings(engine,
-                gitops.string("repository"), gitops.string("revision").orElse("main"),
+        KubeAIConfig.GitOpsSettings gitopsSettings = new KubeAIConfig.GitOpsSettings(
+                engine,
+                gitops.string("repository"),
+                gitops.string("revision").orElse("main"),
                 gitops.string("path").orElse("rendered").replaceAll("^\\./|/+$", ""),
                 gitops.string("name").orElse("kubeai"));
         gitops.finish();
         root.finish();
 
-        return new KubeAIConfig(namespace, defaultProfile, profiles, resourceProfiles, images, secrets, huggingFace,
-                loaderSettings, syncSettings, s3Settings, finetuningSettings, gitopsSettings,
+        return new KubeAIConfig(
+                namespace,
+                defaultProfile,
+                profiles,
+                resourceProfiles,
+                images,
+                secrets,
+                huggingFace,
+                loaderSettings,
+                syncSettings,
+                s3Settings,
+                finetuningSettings,
+                gitopsSettings,
                 new Origin(doc, ""));
     }
 
@@ -114,17 +133,22 @@ public final class ConfigReader {
             if (!mode.equals("push") && !mode.equals("branch")) {
                 git.errorAt("mode", "unknown mode '" + mode + "'; use push or branch");
             }
-            gitSettings = Optional.of(new KubeAIConfig.GitSettings(git.string("repository").orElse(""),
-                    git.string("branch").orElse("main"), git.string("path").orElse(""),
-                    git.string("secretName").orElse("kubeai-git"), mode,
+            gitSettings = Optional.of(new KubeAIConfig.GitSettings(
+                    git.string("repository").orElse(""),
+                    git.string("branch").orElse("main"),
+                    git.string("path").orElse(""),
+                    git.string("secretName").orElse("kubeai-git"),
+                    mode,
                     git.string("authorName").orElse("kubeai-finetune"),
                     git.string("authorEmail").orElse("kubeai-finetune@users.noreply.kubeai.org")));
             git.finish();
         }
-        KubeAIConfig.FinetuningSettings settings = new KubeAIConfig.FinetuningSettings(template,
+        KubeAIConfig.FinetuningSettings settings = new KubeAIConfig.FinetuningSettings(
+                template,
                 finetuning.string("image"),
                 finetuning.string("resourceProfile").orElse("nvidia-gpu-l4:1"),
-                finetuning.string("hookImage").orElse(DEFAULT_HOOK_IMAGE), gitSettings);
+                finetuning.string("hookImage").orElse(DEFAULT_HOOK_IMAGE),
+                gitSettings);
         finetuning.finish();
         return settings;
     }
@@ -140,7 +164,9 @@ public final class ConfigReader {
             if (!url.startsWith("s3://") || url.length() <= "s3://".length()) {
                 bucket.errorAt("url", "bucket url must be an s3:// URL such as s3://my-bucket/models/");
             }
-            kinds.add(new CacheStorage.Bucket(url, bucket.bool("local").orElse(false),
+            kinds.add(new CacheStorage.Bucket(
+                    url,
+                    bucket.bool("local").orElse(false),
                     bucket.string("size").orElse("100Gi")));
             requireField(bucket, "url", "the bucket's s3:// URL");
             bucket.finish();
@@ -152,24 +178,34 @@ public final class ConfigReader {
                 shared.errorAt("mode", "unknown mode '" + mode + "'; the only mode is SharedFilesystem");
             }
             requireField(shared, "storageClass", "the ReadWriteMany storage class, e.g. aws-efs");
-            kinds.add(new CacheStorage.SharedFilesystem(shared.string("storageClass").orElse(""), mode,
-                    normalizeBaseDir(shared.string("baseDir").orElse("/models/")), shared.string("size").orElse("1Ti")));
+            kinds.add(new CacheStorage.SharedFilesystem(
+                    shared.string("storageClass").orElse(""),
+                    mode,
+                    normalizeBaseDir(shared.string("baseDir").orElse("/models/")),
+                    shared.string("size").orElse("1Ti")));
             shared.finish();
         }
         Fields fixed = profile.object("staticVolume");
         if (fixed.isPresent()) {
             requireField(fixed, "storageClass", "the storage class of the disks, e.g. hyperdisk-ml");
             Optional<Integer> attachments = fixed.integer("maxReadOnlyAttachments");
-            attachments.filter(n -> n < 1).ifPresent(n ->
-                    fixed.errorAt("maxReadOnlyAttachments", "maxReadOnlyAttachments must be at least 1"));
-            kinds.add(new CacheStorage.StaticVolume(fixed.string("storageClass").orElse(""),
-                    fixed.string("size").orElse("200Gi"), fixed.string("snapshotClass"), attachments));
+            attachments
+                    .filter(n -> n < 1)
+                    .ifPresent(
+                            n -> fixed.errorAt("maxReadOnlyAttachments", "maxReadOnlyAttachments must be at least 1"));
+            kinds.add(new CacheStorage.StaticVolume(
+                    fixed.string("storageClass").orElse(""),
+                    fixed.string("size").orElse("200Gi"),
+                    fixed.string("snapshotClass"),
+                    attachments));
             fixed.finish();
         }
         profile.finish();
         if (kinds.size() != 1) {
-            profile.error(profile.pointer(), "cache profile '" + name + "' must have exactly one of bucket, "
-                    + "sharedFilesystem or staticVolume (it has " + kinds.size() + ")");
+            profile.error(
+                    profile.pointer(),
+                    "cache profile '" + name + "' must have exactly one of bucket, "
+                            + "sharedFilesystem or staticVolume (it has " + kinds.size() + ")");
             return Optional.empty();
         }
         return Optional.of(new CacheProfile(name, kinds.get(0), Origin.of(profile)));
@@ -179,20 +215,22 @@ public final class ConfigReader {
      * The proposal's own config says {@code defaultProfile: Bucket} beside a profile named StandardBucket.
      * A default that names a kind of profile rather than a profile means the one profile of that kind.
      */
-    private Optional<String> resolveKindAlias(Optional<String> name, Map<String, CacheProfile> profiles,
-                                              Fields cache) {
+    private Optional<String> resolveKindAlias(Optional<String> name, Map<String, CacheProfile> profiles, Fields cache) {
         if (name.isEmpty() || name.get().equals(CacheProfile.NONE) || profiles.containsKey(name.get())) {
             return name;
         }
         String kind = name.get().toLowerCase(java.util.Locale.ROOT);
-        List<CacheProfile> ofKind = profiles.values().stream().filter(p -> kindName(p.storage()).equals(kind))
+        List<CacheProfile> ofKind = profiles.values().stream()
+                .filter(p -> kindName(p.storage()).equals(kind))
                 .toList();
         if (ofKind.size() != 1) {
             return name;
         }
         String resolved = ofKind.get(0).name();
-        cache.warningAt("defaultProfile", "defaultProfile '" + name.get() + "' is not a profile name; using '"
-                + resolved + "', the only " + name.get() + " profile; write '" + resolved + "' to be explicit");
+        cache.warningAt(
+                "defaultProfile",
+                "defaultProfile '" + name.get() + "' is not a profile name; using '" + resolved + "', the only "
+                        + name.get() + " profile; write '" + resolved + "' to be explicit");
         return Optional.of(resolved);
     }
 
@@ -229,9 +267,16 @@ public final class ConfigReader {
     }
 
     private ResourceProfile readResourceProfile(String name, Fields p) {
-        ResourceProfile profile = new ResourceProfile(name, p.string("imageName").orElse("default"),
-                p.stringMap("requests"), p.stringMap("limits"), p.stringMap("nodeSelector"), p.raw("tolerations"),
-                p.raw("affinity"), p.string("runtimeClassName"), p.string("schedulerName"));
+        ResourceProfile profile = new ResourceProfile(
+                name,
+                p.string("imageName").orElse("default"),
+                p.stringMap("requests"),
+                p.stringMap("limits"),
+                p.stringMap("nodeSelector"),
+                p.raw("tolerations"),
+                p.raw("affinity"),
+                p.string("runtimeClassName"),
+                p.string("schedulerName"));
         p.finish();
         return profile;
     }
@@ -244,11 +289,15 @@ public final class ConfigReader {
         servers.addAll(root.entries("modelServers"));
         for (Map.Entry<String, Fields> e : servers) {
             if (!ModelReader.ENGINES.contains(e.getKey())) {
-                e.getValue().error(e.getValue().pointer(), "unknown engine '" + e.getKey() + "'; use one of "
-                        + String.join(", ", ModelReader.ENGINES));
+                e.getValue()
+                        .error(
+                                e.getValue().pointer(),
+                                "unknown engine '" + e.getKey() + "'; use one of "
+                                        + String.join(", ", ModelReader.ENGINES));
                 continue;
             }
-            result.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).putAll(e.getValue().stringMap("images"));
+            result.computeIfAbsent(e.getKey(), k -> new TreeMap<>())
+                    .putAll(e.getValue().stringMap("images"));
             e.getValue().finish();
         }
         return result;
@@ -259,7 +308,7 @@ public final class ConfigReader {
     }
 
     private static YamlDocument emptyDocument(String fileName) {
-        return new YamlDocument(fileName, 0, com.fasterxml.jackson.databind.node.NullNode.getInstance(),
-                new SourceMap(fileName));
+        return new YamlDocument(
+                fileName, 0, com.fasterxml.jackson.databind.node.NullNode.getInstance(), new SourceMap(fileName));
     }
 }

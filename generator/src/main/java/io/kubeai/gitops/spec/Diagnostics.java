@@ -4,8 +4,7 @@ import io.kubeai.gitops.api.Diagnostic;
 
 /** Builds diagnostics from positions. */
 public final class Diagnostics {
-    private Diagnostics() {
-    }
+    private Diagnostics() {}
 
     public static Diagnostic error(SourcePosition at, String message) {
         return new Diagnostic(Diagnostic.Severity.ERROR, at.file(), at.line(), at.column(), message);

@@ -3,7 +3,6 @@ package io.kubeai.gitops.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.kubeai.gitops.api.Diagnostic;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,8 +126,9 @@ public final class Fields {
         }
         map.node.fields().forEachRemaining(e -> {
             if (e.getValue().isContainerNode() || e.getValue().isNull()) {
-                map.error(map.child(e.getKey()), "'" + name + "." + e.getKey() + "' must be a string, got "
-                        + describe(e.getValue()));
+                map.error(
+                        map.child(e.getKey()),
+                        "'" + name + "." + e.getKey() + "' must be a string, got " + describe(e.getValue()));
             } else {
                 result.put(e.getKey(), e.getValue().asText());
             }
@@ -146,8 +146,10 @@ public final class Fields {
         Fields map = object(name);
         List<Map.Entry<String, Fields>> result = new ArrayList<>();
         if (map.node != null) {
-            map.node.fields().forEachRemaining(e ->
-                    result.add(Map.entry(e.getKey(), at(doc, map.child(e.getKey()), e.getValue(), diagnostics))));
+            map.node
+                    .fields()
+                    .forEachRemaining(e -> result.add(
+                            Map.entry(e.getKey(), at(doc, map.child(e.getKey()), e.getValue(), diagnostics))));
         }
         return result;
     }
@@ -228,16 +230,21 @@ public final class Fields {
     static String describe(JsonNode value) {
         JsonNodeType type = value.getNodeType();
         switch (type) {
-            case OBJECT: return "a mapping";
-            case ARRAY: return "a list";
-            case STRING: return "the string '" + value.asText() + "'";
-            case BOOLEAN: return value.asText();
-            case NUMBER: return "the number " + value.asText();
-            default: return type.name().toLowerCase(java.util.Locale.ROOT);
+            case OBJECT:
+                return "a mapping";
+            case ARRAY:
+                return "a list";
+            case STRING:
+                return "the string '" + value.asText() + "'";
+            case BOOLEAN:
+                return value.asText();
+            case NUMBER:
+                return "the number " + value.asText();
+            default:
+                return type.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
     /** One item of a sequence with its pointer. */
-    public record Item(String pointer, JsonNode node) {
-    }
+    public record Item(String pointer, JsonNode node) {}
 }

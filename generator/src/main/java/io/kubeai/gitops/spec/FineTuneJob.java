@@ -17,9 +17,17 @@ import java.util.Optional;
  * @param resourceProfile the trainer's {@code name:count}, overriding finetuning.resourceProfile
  * @param origin          the document that declared it
  */
-public record FineTuneJob(String name, String model, String trainingFile, Optional<String> validationFile,
-                          Hyperparameters hyperparameters, Optional<String> suffix, Optional<String> storageUrl,
-                          Optional<String> image, Optional<String> resourceProfile, Origin origin) {
+public record FineTuneJob(
+        String name,
+        String model,
+        String trainingFile,
+        Optional<String> validationFile,
+        Hyperparameters hyperparameters,
+        Optional<String> suffix,
+        Optional<String> storageUrl,
+        Optional<String> image,
+        Optional<String> resourceProfile,
+        Origin origin) {
 
     /**
      * Where the adapter will live: {@code storage_url} (with the job's name appended when it ends in '/',
@@ -30,10 +38,10 @@ public record FineTuneJob(String name, String model, String trainingFile, Option
             String url = storageUrl.get();
             return Optional.of(url.endsWith("/") ? url + name : url);
         }
-        return settings.defaultURLTemplate().map(t -> t.replace("{model}", model).replace("{job}", name));
+        return settings.defaultURLTemplate()
+                .map(t -> t.replace("{model}", model).replace("{job}", name));
     }
 
     /** OpenAI's hyperparameters; null means "let the trainer decide" ({@code auto}). */
-    public record Hyperparameters(Integer nEpochs, Integer batchSize, BigDecimal learningRateMultiplier) {
-    }
+    public record Hyperparameters(Integer nEpochs, Integer batchSize, BigDecimal learningRateMultiplier) {}
 }

@@ -2,7 +2,6 @@ package io.kubeai.gitops.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubeai.gitops.api.Diagnostic;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +22,16 @@ public final class FineTuneReader {
         if (!root.isPresent()) {
             return Optional.empty();
         }
-        root.string("apiVersion").filter(v -> !v.equals(ModelReader.API_VERSION)).ifPresent(v ->
-                root.errorAt("apiVersion", "unsupported apiVersion '" + v + "'; use " + ModelReader.API_VERSION));
+        root.string("apiVersion")
+                .filter(v -> !v.equals(ModelReader.API_VERSION))
+                .ifPresent(v -> root.errorAt(
+                        "apiVersion", "unsupported apiVersion '" + v + "'; use " + ModelReader.API_VERSION));
         String kind = root.string("kind").orElse("");
         if (!kind.equals("FineTuneJob")) {
-            root.error(root.has("kind") ? root.child("kind") : "", "expected kind FineTuneJob in finetunes/"
-                    + (kind.isEmpty() ? "" : ", got '" + kind + "'") + (kind.equals("Model") ? "; move Models to models/" : ""));
+            root.error(
+                    root.has("kind") ? root.child("kind") : "",
+                    "expected kind FineTuneJob in finetunes/" + (kind.isEmpty() ? "" : ", got '" + kind + "'")
+                            + (kind.equals("Model") ? "; move Models to models/" : ""));
             return Optional.empty();
         }
         root.allow("status");
@@ -47,12 +50,21 @@ public final class FineTuneReader {
         String training = require(spec, "training_file", "an s3:// or hf:// URL of the training data");
         Fields hp = spec.object("hyperparameters");
         FineTuneJob.Hyperparameters hyperparameters = new FineTuneJob.Hyperparameters(
-                autoOrInteger(hp, "n_epochs"), autoOrInteger(hp, "batch_size"),
+                autoOrInteger(hp, "n_epochs"),
+                autoOrInteger(hp, "batch_size"),
                 autoOrNumber(hp, "learning_rate_multiplier"));
         hp.finish();
-        FineTuneJob job = new FineTuneJob(name, model, training, spec.string("validation_file"), hyperparameters,
-                spec.string("suffix"), spec.string("storage_url"), spec.string("image"),
-                spec.string("resourceProfile"), Origin.of(root));
+        FineTuneJob job = new FineTuneJob(
+                name,
+                model,
+                training,
+                spec.string("validation_file"),
+                hyperparameters,
+                spec.string("suffix"),
+                spec.string("storage_url"),
+                spec.string("image"),
+                spec.string("resourceProfile"),
+                Origin.of(root));
         spec.finish();
         root.finish();
         return Optional.of(job);

@@ -21,23 +21,30 @@ import java.util.Optional;
  * @param gitops           how the rendered tree is delivered
  * @param origin           the config document, for diagnostics
  */
-public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Map<String, CacheProfile> cacheProfiles,
-                           Map<String, ResourceProfile> resourceProfiles, Map<String, Map<String, String>> engineImages,
-                           SecretNames secrets, HuggingFaceSettings huggingFace, LoaderSettings loader, AdapterSyncSettings adapterSync, S3Settings s3,
-                           FinetuningSettings finetuning, GitOpsSettings gitops, Origin origin) {
+public record KubeAIConfig(
+        String namespace,
+        Optional<String> defaultProfile,
+        Map<String, CacheProfile> cacheProfiles,
+        Map<String, ResourceProfile> resourceProfiles,
+        Map<String, Map<String, String>> engineImages,
+        SecretNames secrets,
+        HuggingFaceSettings huggingFace,
+        LoaderSettings loader,
+        AdapterSyncSettings adapterSync,
+        S3Settings s3,
+        FinetuningSettings finetuning,
+        GitOpsSettings gitops,
+        Origin origin) {
 
     /** Names of the Secrets that hold credentials; keys follow KubeAI's Helm chart. */
-    public record SecretNames(String huggingface, String aws) {
-    }
+    public record SecretNames(String huggingface, String aws) {}
 
     /** huggingface.endpoint: a Hub mirror or proxy (HF_ENDPOINT); empty means huggingface.co. */
-    public record HuggingFaceSettings(Optional<String> endpoint) {
-    }
+    public record HuggingFaceSettings(Optional<String> endpoint) {}
 
     /** The loader image that loader Jobs and waiting init containers run. */
-    public record LoaderSettings(String image, String imagePullPolicy, Map<String, String> requests,
-                                 Map<String, String> limits) {
-    }
+    public record LoaderSettings(
+            String image, String imagePullPolicy, Map<String, String> requests, Map<String, String> limits) {}
 
     /**
      * The sidecar that loads and unloads adapters in running vLLM pods.
@@ -47,9 +54,8 @@ public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Ma
      * @param maxLoraRank vLLM's --max-lora-rank unless the Model's args set it
      * @param maxCpuLoras vLLM's --max-cpu-loras unless the Model's args set it
      */
-    public record AdapterSyncSettings(String image, String imagePullPolicy, int maxLoras, int maxLoraRank,
-                                      int maxCpuLoras) {
-    }
+    public record AdapterSyncSettings(
+            String image, String imagePullPolicy, int maxLoras, int maxLoraRank, int maxCpuLoras) {}
 
     /**
      * S3 access for buckets that are not AWS S3 itself.
@@ -58,8 +64,7 @@ public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Ma
      * @param region    the signing region
      * @param pathStyle path-style addressing, needed by most S3-compatible stores
      */
-    public record S3Settings(Optional<String> endpoint, String region, boolean pathStyle) {
-    }
+    public record S3Settings(Optional<String> endpoint, String region, boolean pathStyle) {}
 
     /**
      * Finetuning: where adapters go, what trains them, and the Git repo the hook commits them to.
@@ -70,17 +75,25 @@ public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Ma
      * @param hookImage          the commit-back hook image (the Job's main container)
      * @param git                the GitOps repo the hook commits to; empty disables commit-back
      */
-    public record FinetuningSettings(Optional<String> defaultURLTemplate, Optional<String> image, String resourceProfile,
-                                     String hookImage, Optional<GitSettings> git) {
-    }
+    public record FinetuningSettings(
+            Optional<String> defaultURLTemplate,
+            Optional<String> image,
+            String resourceProfile,
+            String hookImage,
+            Optional<GitSettings> git) {}
 
     /**
      * finetuning.git: the repository the hook clones, the branch it pushes to, the GitOps repo's folder
      * inside it, the Secret with {@code username} and {@code password} (a token), and push or branch mode.
      */
-    public record GitSettings(String repository, String branch, String path, String secretName, String mode,
-                              String authorName, String authorEmail) {
-    }
+    public record GitSettings(
+            String repository,
+            String branch,
+            String path,
+            String secretName,
+            String mode,
+            String authorName,
+            String authorEmail) {}
 
     /**
      * How the rendered tree is delivered.
@@ -91,7 +104,6 @@ public record KubeAIConfig(String namespace, Optional<String> defaultProfile, Ma
      * @param path       the rendered tree's path inside the Git repository
      * @param name       the name of the Application, ApplicationSet, GitRepository and Kustomizations
      */
-    public record GitOpsSettings(String engine, Optional<String> repository, String revision, String path,
-                                 String name) {
-    }
+    public record GitOpsSettings(
+            String engine, Optional<String> repository, String revision, String path, String name) {}
 }

@@ -1,12 +1,10 @@
 package io.kubeai.gitops.spec;
 
 import io.kubeai.gitops.api.Diagnostic;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads Model documents in KubeAI's {@code kubeai.org/v1} shape. The proposal's short form (no
@@ -17,12 +15,22 @@ public final class ModelReader {
     public static final List<String> ENGINES = List.of("VLLM", "OLlama", "Infinity", "FasterWhisper");
     public static final List<String> FEATURES = List.of("TextGeneration", "TextEmbedding", "Reranking", "SpeechToText");
     /** KubeAI fields a generator cannot act on: they are accepted so existing manifests load, with a warning. */
-    static final List<String> NO_EFFECT_FIELDS = List.of("targetRequests", "scaleDownDelaySeconds", "owner",
-            "loadBalancing");
+    static final List<String> NO_EFFECT_FIELDS =
+            List.of("targetRequests", "scaleDownDelaySeconds", "owner", "loadBalancing");
     /** Fields the API server adds; an exported Model may carry them. */
-    private static final String[] SERVER_METADATA = {"uid", "resourceVersion", "generation", "creationTimestamp",
-        "managedFields", "selfLink", "finalizers", "ownerReferences", "deletionTimestamp",
-        "deletionGracePeriodSeconds", "generateName"};
+    private static final String[] SERVER_METADATA = {
+        "uid",
+        "resourceVersion",
+        "generation",
+        "creationTimestamp",
+        "managedFields",
+        "selfLink",
+        "finalizers",
+        "ownerReferences",
+        "deletionTimestamp",
+        "deletionGracePeriodSeconds",
+        "generateName"
+    };
 
     private final List<Diagnostic> diagnostics;
 
@@ -43,12 +51,15 @@ public final class ModelReader {
         if (!root.isPresent()) {
             return Optional.empty();
         }
-        root.string("apiVersion").filter(v -> !v.equals(API_VERSION)).ifPresent(v ->
-                root.errorAt("apiVersion", "unsupported apiVersion '" + v + "'; use " + API_VERSION));
+        root.string("apiVersion")
+                .filter(v -> !v.equals(API_VERSION))
+                .ifPresent(v -> root.errorAt("apiVersion", "unsupported apiVersion '" + v + "'; use " + API_VERSION));
         String kind = root.string("kind").orElse("Model");
         if (!kind.equals("Model")) {
-            root.errorAt("kind", "expected kind Model in models/, got '" + kind + "'"
-                    + (kind.equals("FineTuneJob") ? "; move FineTuneJobs to finetunes/" : ""));
+            root.errorAt(
+                    "kind",
+                    "expected kind Model in models/, got '" + kind + "'"
+                            + (kind.equals("FineTuneJob") ? "; move FineTuneJobs to finetunes/" : ""));
             return Optional.empty();
         }
         root.allow("status");
@@ -57,8 +68,10 @@ public final class ModelReader {
         String name = metadata.string("name").orElse(null);
         if (name == null) {
             name = derivedName(fileStem, unnamedOrdinal);
-            diagnostics.add(Diagnostics.warning(root.position(), "metadata.name is missing; using '" + name
-                    + "'; set it so clients request the model by a name that does not depend on the file"));
+            diagnostics.add(Diagnostics.warning(
+                    root.position(),
+                    "metadata.name is missing; using '" + name
+                            + "'; set it so clients request the model by a name that does not depend on the file"));
         }
         metadata.string("namespace");
         metadata.stringMap("labels");
@@ -94,27 +107,43 @@ public final class ModelReader {
         String engine = spec.string("engine").orElse("VLLM");
         List<ModelFile> files = new ArrayList<>();
         for (Fields f : spec.objects("files")) {
-            files.add(new ModelFile(f.string("path").orElse(""), f.string("content").orElse("")));
+            files.add(new ModelFile(
+                    f.string("path").orElse(""), f.string("content").orElse("")));
             f.finish();
         }
         for (String field : NO_EFFECT_FIELDS) {
             if (spec.has(field)) {
-                spec.warningAt(field, "'" + field + "' has no effect in generated manifests: it configures "
-                        + "KubeAI's request proxy, which a GitOps deployment does not run");
+                spec.warningAt(
+                        field,
+                        "'" + field + "' has no effect in generated manifests: it configures "
+                                + "KubeAI's request proxy, which a GitOps deployment does not run");
             }
         }
-        ModelSpec result = new ModelSpec(url, adapters, features, engine, spec.string("resourceProfile"),
-                spec.string("cacheProfile"), spec.string("image"), spec.strings("args"), spec.stringMap("env"),
-                spec.raw("envFrom"), spec.integer("replicas").orElse(null),
-                spec.integer("minReplicas").orElse(null), spec.integer("maxReplicas").orElse(null),
-                spec.bool("autoscalingDisabled").orElse(false), files, spec.string("priorityClassName"),
+        ModelSpec result = new ModelSpec(
+                url,
+                adapters,
+                features,
+                engine,
+                spec.string("resourceProfile"),
+                spec.string("cacheProfile"),
+                spec.string("image"),
+                spec.strings("args"),
+                spec.stringMap("env"),
+                spec.raw("envFrom"),
+                spec.integer("replicas").orElse(null),
+                spec.integer("minReplicas").orElse(null),
+                spec.integer("maxReplicas").orElse(null),
+                spec.bool("autoscalingDisabled").orElse(false),
+                files,
+                spec.string("priorityClassName"),
                 spec.string("adapterLoading"));
         spec.finish();
         return result;
     }
 
     private static String derivedName(String fileStem, int ordinal) {
-        String base = fileStem.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+        String base = fileStem.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9-]+", "-")
                 .replaceAll("^-+|-+$", "");
         if (base.isEmpty()) {
             base = "model";

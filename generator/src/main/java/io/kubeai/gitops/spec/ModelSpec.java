@@ -1,7 +1,6 @@
 package io.kubeai.gitops.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +27,24 @@ import java.util.Optional;
  * @param priorityClassName     the pods' priority class
  * @param adapterLoading        Static ({@code --lora-modules}) or Dynamic (the adapter-sync sidecar)
  */
-public record ModelSpec(String url, List<Adapter> adapters, List<String> features, String engine,
-                        Optional<String> resourceProfile, Optional<String> cacheProfile, Optional<String> image,
-                        List<String> args, Map<String, String> env, Optional<JsonNode> envFrom,
-                        Integer replicas, Integer minReplicas, Integer maxReplicas, boolean autoscalingDisabled,
-                        List<ModelFile> files, Optional<String> priorityClassName, Optional<String> adapterLoading) {
+public record ModelSpec(
+        String url,
+        List<Adapter> adapters,
+        List<String> features,
+        String engine,
+        Optional<String> resourceProfile,
+        Optional<String> cacheProfile,
+        Optional<String> image,
+        List<String> args,
+        Map<String, String> env,
+        Optional<JsonNode> envFrom,
+        Integer replicas,
+        Integer minReplicas,
+        Integer maxReplicas,
+        boolean autoscalingDisabled,
+        List<ModelFile> files,
+        Optional<String> priorityClassName,
+        Optional<String> adapterLoading) {
 
     public ModelSpec {
         adapters = List.copyOf(adapters);

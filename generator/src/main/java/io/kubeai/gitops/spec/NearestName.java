@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** Finds the known name a misspelt one was probably meant to be. */
 public final class NearestName {
-    private NearestName() {
-    }
+    private NearestName() {}
 
     public static Optional<String> find(String wrong, Collection<String> known) {
         String best = null;

@@ -1,7 +1,6 @@
 package io.kubeai.gitops.spec;
 
 import io.kubeai.gitops.api.Diagnostic;
-
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +25,7 @@ public final class RepoReader {
     }
 
     /** The whole input, read. */
-    public record Repo(KubeAIConfig config, List<Model> models, List<FineTuneJob> fineTuneJobs) {
-    }
+    public record Repo(KubeAIConfig config, List<Model> models, List<FineTuneJob> fineTuneJobs) {}
 
     public Repo read(Path configFile) throws IOException {
         String configName = display(configFile);
@@ -35,7 +33,8 @@ public final class RepoReader {
         if (Files.isRegularFile(configFile)) {
             List<YamlDocument> docs = parse(configFile);
             if (docs.size() > 1) {
-                diagnostics.add(Diagnostics.error(new SourcePosition(configName, 0, 0),
+                diagnostics.add(Diagnostics.error(
+                        new SourcePosition(configName, 0, 0),
                         "kubeai.yaml must hold one document, found " + docs.size()));
             }
             configDoc = docs.stream().findFirst();
@@ -82,13 +81,17 @@ public final class RepoReader {
     private List<YamlDocument> parse(Path file) throws IOException {
         String name = display(file);
         if (Files.size(file) > YamlFiles.MAX_FILE_BYTES) {
-            diagnostics.add(Diagnostics.error(SourcePosition.ofFile(name), "file is larger than "
-                    + YamlFiles.MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it into smaller files"));
+            diagnostics.add(Diagnostics.error(
+                    SourcePosition.ofFile(name),
+                    "file is larger than " + YamlFiles.MAX_FILE_BYTES / (1024 * 1024)
+                            + " MiB; split it into smaller files"));
             return List.of();
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
             diagnostics.add(Diagnostics.error(SourcePosition.ofFile(name), "file is not UTF-8 text; save it as UTF-8"));

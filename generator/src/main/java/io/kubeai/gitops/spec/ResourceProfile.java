@@ -1,7 +1,6 @@
 package io.kubeai.gitops.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,10 +17,16 @@ import java.util.Optional;
  * @param runtimeClassName the pods' runtime class, e.g. nvidia
  * @param schedulerName    the pods' scheduler
  */
-public record ResourceProfile(String name, String imageName, Map<String, String> requests, Map<String, String> limits,
-                              Map<String, String> nodeSelector, Optional<JsonNode> tolerations,
-                              Optional<JsonNode> affinity, Optional<String> runtimeClassName,
-                              Optional<String> schedulerName) {
+public record ResourceProfile(
+        String name,
+        String imageName,
+        Map<String, String> requests,
+        Map<String, String> limits,
+        Map<String, String> nodeSelector,
+        Optional<JsonNode> tolerations,
+        Optional<JsonNode> affinity,
+        Optional<String> runtimeClassName,
+        Optional<String> schedulerName) {
 
     public ResourceProfile {
         requests = SortedMaps.copyOf(requests);

@@ -9,8 +9,7 @@ import java.util.TreeMap;
  * the next, which would leak into rendered output and names derived from it.
  */
 public final class SortedMaps {
-    private SortedMaps() {
-    }
+    private SortedMaps() {}
 
     public static <V> Map<String, V> copyOf(Map<String, V> map) {
         return Collections.unmodifiableMap(new TreeMap<>(map));

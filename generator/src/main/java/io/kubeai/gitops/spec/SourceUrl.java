@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public record SourceUrl(String scheme, String host, String path, Optional<String> revision) {
 
-    private static final Pattern HF = Pattern.compile(
-            "hf://((?:datasets/)?(?:[A-Za-z0-9][A-Za-z0-9_.-]*/)?[A-Za-z0-9][A-Za-z0-9_.-]*)"
+    private static final Pattern HF =
+            Pattern.compile("hf://((?:datasets/)?(?:[A-Za-z0-9][A-Za-z0-9_.-]*/)?[A-Za-z0-9][A-Za-z0-9_.-]*)"
                     + "(?:@([A-Za-z0-9][A-Za-z0-9_./-]*))?");
     private static final Pattern BUCKET = Pattern.compile("(s3|gs|oss)://([a-z0-9][a-z0-9._-]{1,61}[a-z0-9])(/.*)?");
     private static final Pattern PVC = Pattern.compile("pvc://([a-z0-9]([-a-z0-9]*[a-z0-9])?)(/.*)?");
@@ -67,10 +67,14 @@ public record SourceUrl(String scheme, String host, String path, Optional<String
 
     private static String example(String scheme) {
         switch (scheme) {
-            case "hf": return "hf://org/repo or hf://org/repo@revision";
-            case "pvc": return "pvc://claim-name/path";
-            case "ollama": return "ollama://model:tag";
-            default: return scheme + "://bucket/prefix";
+            case "hf":
+                return "hf://org/repo or hf://org/repo@revision";
+            case "pvc":
+                return "pvc://claim-name/path";
+            case "ollama":
+                return "ollama://model:tag";
+            default:
+                return scheme + "://bucket/prefix";
         }
     }
 

@@ -10,5 +10,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param root  the parsed document; a JSON null for an empty document
  * @param map   positions of the document's keys and values
  */
-public record YamlDocument(String file, int index, JsonNode root, SourceMap map) {
-}
+public record YamlDocument(String file, int index, JsonNode root, SourceMap map) {}

@@ -14,11 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.kubeai.gitops.api.Diagnostic;
-import org.yaml.snakeyaml.LoaderOptions;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Parses YAML text into documents with source maps. Bounded so that a hostile file cannot exhaust
@@ -27,14 +26,14 @@ import java.util.List;
 public final class YamlFiles {
     /** Spec files are small; anything larger is a mistake or an attack. */
     public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+
     private static final int MAX_ALIASES = 50;
     private static final int MAX_DEPTH = 64;
 
     private static final YAMLFactory FACTORY = createFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private YamlFiles() {
-    }
+    private YamlFiles() {}
 
     private static YAMLFactory createFactory() {
         LoaderOptions options = new LoaderOptions();
@@ -42,9 +41,12 @@ public final class YamlFiles {
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(MAX_FILE_BYTES);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_FILE_BYTES).build())
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_FILE_BYTES)
+                        .build())
                 .build();
         factory.setCodec(new ObjectMapper(factory));
         return factory;
@@ -57,7 +59,8 @@ public final class YamlFiles {
     public static List<YamlDocument> parse(String file, String text, List<Diagnostic> diagnostics) {
         List<YamlDocument> documents = new ArrayList<>();
         if (text.length() > MAX_FILE_BYTES) {
-            diagnostics.add(Diagnostics.error(SourcePosition.ofFile(file),
+            diagnostics.add(Diagnostics.error(
+                    SourcePosition.ofFile(file),
                     "file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it into smaller files"));
             return documents;
         }
@@ -70,15 +73,16 @@ public final class YamlFiles {
                 token = parser.nextToken();
             }
         } catch (AliasException e) {
-            diagnostics.add(Diagnostics.error(position(file, e.location), "YAML aliases (*name) are not allowed "
-                    + "in specs; write the value out in full"));
+            diagnostics.add(Diagnostics.error(
+                    position(file, e.location),
+                    "YAML aliases (*name) are not allowed " + "in specs; write the value out in full"));
         } catch (JsonProcessingException e) {
-            diagnostics.add(Diagnostics.error(position(file, e.getLocation()), "invalid YAML: " + cleanMessage(e)
-                    + "; fix the syntax"));
+            diagnostics.add(Diagnostics.error(
+                    position(file, e.getLocation()), "invalid YAML: " + cleanMessage(e) + "; fix the syntax"));
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports limits (aliases, size, depth) as unchecked exceptions.
-            diagnostics.add(Diagnostics.error(SourcePosition.ofFile(file), "invalid YAML: " + firstLine(e.getMessage())
-                    + "; fix the syntax"));
+            diagnostics.add(Diagnostics.error(
+                    SourcePosition.ofFile(file), "invalid YAML: " + firstLine(e.getMessage()) + "; fix the syntax"));
         }
         return documents;
     }

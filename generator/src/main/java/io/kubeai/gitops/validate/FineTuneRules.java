@@ -9,7 +9,6 @@ import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.SourcePosition;
 import io.kubeai.gitops.spec.SourceUrl;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,9 @@ final class FineTuneRules {
             if (!job.name().isEmpty()) {
                 SourcePosition first = seen.putIfAbsent(job.name(), here);
                 if (first != null) {
-                    error(here, Hints.duplicateJob(job.name(), first.file() + ":" + first.line() + ":" + first.column()));
+                    error(
+                            here,
+                            Hints.duplicateJob(job.name(), first.file() + ":" + first.line() + ":" + first.column()));
                 }
                 if (job.name().length() > 50 || !JOB_NAME.matcher(job.name()).matches()) {
                     error(here, Hints.jobName(job.name()));
@@ -64,8 +65,9 @@ final class FineTuneRules {
         }
         String at = job.storageUrl().isPresent() ? "/spec/storage_url" : "/spec";
         SourceUrl.Result parsed = SourceUrl.parse(url.get());
-        if (parsed.url().isEmpty() || !(parsed.url().get().scheme().equals("s3")
-                || parsed.url().get().scheme().equals("hf"))) {
+        if (parsed.url().isEmpty()
+                || !(parsed.url().get().scheme().equals("s3")
+                        || parsed.url().get().scheme().equals("hf"))) {
             error(job.origin().at(at), Hints.storageUrl(url.get()));
         }
     }
@@ -79,7 +81,9 @@ final class FineTuneRules {
             return;
         }
         if (!model.spec().engine().equals("VLLM")) {
-            error(job.origin().at("/spec/model"), Hints.adaptersNeedVllm(model.spec().engine()));
+            error(
+                    job.origin().at("/spec/model"),
+                    Hints.adaptersNeedVllm(model.spec().engine()));
         }
         Optional<SourceUrl> source = SourceUrl.parse(model.spec().url()).url();
         EffectiveProfile.of(config, model.spec(), source)
@@ -88,7 +92,8 @@ final class FineTuneRules {
         Optional<String> url = job.adapterUrl(config.finetuning());
         for (Adapter adapter : model.spec().adapters()) {
             // The job's own adapter, committed back when it finished, is no collision.
-            if (adapter.name().equals(job.name()) && !url.map(adapter.url()::equals).orElse(false)) {
+            if (adapter.name().equals(job.name())
+                    && !url.map(adapter.url()::equals).orElse(false)) {
                 error(job.origin().at("/metadata/name"), Hints.jobCollides(job.name(), model.name(), adapter.url()));
             }
         }
@@ -101,7 +106,8 @@ final class FineTuneRules {
         SourceUrl.Result parsed = SourceUrl.parse(url);
         if (parsed.url().isEmpty()) {
             error(job.origin().at(at), parsed.problem());
-        } else if (!parsed.url().get().scheme().equals("s3") && !parsed.url().get().scheme().equals("hf")) {
+        } else if (!parsed.url().get().scheme().equals("s3")
+                && !parsed.url().get().scheme().equals("hf")) {
             error(job.origin().at(at), Hints.trainingUrl(url));
         }
     }

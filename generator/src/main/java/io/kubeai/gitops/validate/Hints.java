@@ -2,8 +2,7 @@ package io.kubeai.gitops.validate;
 
 /** The wording of every validation message, in one place so that they read alike. */
 final class Hints {
-    private Hints() {
-    }
+    private Hints() {}
 
     static String modelName(String name) {
         return "Model name '" + name + "' is not valid: use at most 40 lowercase letters, digits and '-', "
@@ -87,7 +86,8 @@ final class Hints {
     }
 
     static String replicasRange(int min, int max) {
-        return "minReplicas (" + min + ") is greater than maxReplicas (" + max + "); lower minReplicas or raise maxReplicas";
+        return "minReplicas (" + min + ") is greater than maxReplicas (" + max
+                + "); lower minReplicas or raise maxReplicas";
     }
 
     static String negative(String field) {

@@ -13,7 +13,6 @@ import io.kubeai.gitops.spec.ModelSpec;
 import io.kubeai.gitops.spec.NearestName;
 import io.kubeai.gitops.spec.Origin;
 import io.kubeai.gitops.spec.SourceUrl;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -46,13 +45,16 @@ final class ModelRules {
         }
         for (int i = 0; i < spec.features().size(); i++) {
             if (!ModelReader.FEATURES.contains(spec.features().get(i))) {
-                error(o, "/spec/features/" + i, Hints.unknownFeature(spec.features().get(i)));
+                error(
+                        o,
+                        "/spec/features/" + i,
+                        Hints.unknownFeature(spec.features().get(i)));
             }
         }
         Optional<SourceUrl> source = Optional.empty();
         if (!spec.url().isEmpty()) {
             SourceUrl.Result parsed = SourceUrl.parse(spec.url());
-            parsed.url().ifPresentOrElse(u -> { }, () -> error(o, "/spec/url", parsed.problem()));
+            parsed.url().ifPresentOrElse(u -> {}, () -> error(o, "/spec/url", parsed.problem()));
             source = parsed.url();
         }
         source.filter(u -> u.scheme().equals("ollama") && !spec.engine().equals("OLlama"))
@@ -60,7 +62,8 @@ final class ModelRules {
         if (spec.engine().equals("OLlama")) {
             source.filter(u -> !u.scheme().equals("ollama") && !u.scheme().equals("hf"))
                     .ifPresent(u -> error(o, "/spec/url", Hints.ollamaSources(u.scheme())));
-            spec.cacheProfile().filter(p -> !p.equals(CacheProfile.NONE))
+            spec.cacheProfile()
+                    .filter(p -> !p.equals(CacheProfile.NONE))
                     .ifPresent(p -> error(o, "/spec/cacheProfile", Hints.ollamaCache()));
         }
         checkCache(model, source);
@@ -68,9 +71,12 @@ final class ModelRules {
         checkResourceProfile(o, spec);
         checkReplicas(o, spec);
         checkEnvAndFiles(o, spec);
-        spec.adapterLoading().filter(v -> !v.equals("Static") && !v.equals("Dynamic"))
+        spec.adapterLoading()
+                .filter(v -> !v.equals("Static") && !v.equals("Dynamic"))
                 .ifPresent(v -> error(o, "/spec/adapterLoading", Hints.adapterLoading(v)));
-        spec.adapterLoading().filter("Dynamic"::equals).filter(v -> !spec.engine().equals("VLLM"))
+        spec.adapterLoading()
+                .filter("Dynamic"::equals)
+                .filter(v -> !spec.engine().equals("VLLM"))
                 .ifPresent(v -> error(o, "/spec/adapterLoading", Hints.adaptersNeedVllm(spec.engine())));
     }
 
@@ -81,11 +87,15 @@ final class ModelRules {
         if (asked.isPresent()) {
             String name = asked.get();
             if (!config.cacheProfiles().containsKey(name)) {
-                error(o, "/spec/cacheProfile", Hints.undefinedCacheProfile(name,
-                        String.join(", ", config.cacheProfiles().keySet())));
+                error(
+                        o,
+                        "/spec/cacheProfile",
+                        Hints.undefinedCacheProfile(
+                                name, String.join(", ", config.cacheProfiles().keySet())));
             } else {
-                source.filter(u -> !u.cacheable()).ifPresent(u ->
-                        error(o, "/spec/cacheProfile", Hints.cacheNeedsCacheableSource(name, u.scheme())));
+                source.filter(u -> !u.cacheable())
+                        .ifPresent(
+                                u -> error(o, "/spec/cacheProfile", Hints.cacheNeedsCacheableSource(name, u.scheme())));
             }
         }
         Optional<CacheProfile> effective = EffectiveProfile.of(config, spec, source);
@@ -94,13 +104,18 @@ final class ModelRules {
                 .ifPresent(u -> error(o, "/spec/url", Hints.schemeNeedsCache(u.scheme())));
         effective.filter(p -> p.storage() instanceof CacheStorage.StaticVolume).ifPresent(p -> {
             if (!spec.adapters().isEmpty()) {
-                error(o, spec.cacheProfile().isPresent() ? "/spec/cacheProfile" : "/spec/adapters",
+                error(
+                        o,
+                        spec.cacheProfile().isPresent() ? "/spec/cacheProfile" : "/spec/adapters",
                         Hints.adaptersOnStaticVolume(p.name()));
             }
             CacheStorage.StaticVolume disk = (CacheStorage.StaticVolume) p.storage();
             int wanted = maxReplicas(spec);
-            disk.maxReadOnlyAttachments().filter(limit -> wanted > limit).ifPresent(limit ->
-                    error(o, spec.maxReplicas() != null ? "/spec/maxReplicas" : "/spec/replicas",
+            disk.maxReadOnlyAttachments()
+                    .filter(limit -> wanted > limit)
+                    .ifPresent(limit -> error(
+                            o,
+                            spec.maxReplicas() != null ? "/spec/maxReplicas" : "/spec/replicas",
                             Hints.attachLimit(wanted, p.name(), limit)));
         });
     }
@@ -117,7 +132,8 @@ final class ModelRules {
 
     private void checkAdapters(Model model) {
         ModelSpec spec = model.spec();
-        if (!spec.adapters().isEmpty() && !spec.engine().equals("VLLM")
+        if (!spec.adapters().isEmpty()
+                && !spec.engine().equals("VLLM")
                 && ModelReader.ENGINES.contains(spec.engine())) {
             error(model.origin(), "/spec/adapters", Hints.adaptersNeedVllm(spec.engine()));
         }
@@ -126,7 +142,8 @@ final class ModelRules {
             if (adapter.name().isEmpty()) {
                 continue;
             }
-            if (adapter.name().length() > 63 || !ADAPTER_NAME.matcher(adapter.name()).matches()) {
+            if (adapter.name().length() > 63
+                    || !ADAPTER_NAME.matcher(adapter.name()).matches()) {
                 error(adapter.origin(), "/name", Hints.adapterName(adapter.name()));
             }
             if (!names.add(adapter.name())) {
@@ -152,8 +169,10 @@ final class ModelRules {
             }
             String name = m.group(1);
             if (!config.resourceProfiles().containsKey(name)) {
-                String nearest = NearestName.find(name, config.resourceProfiles().keySet())
-                        .map(n -> " (did you mean '" + n + "'?)").orElse("");
+                String nearest = NearestName.find(
+                                name, config.resourceProfiles().keySet())
+                        .map(n -> " (did you mean '" + n + "'?)")
+                        .orElse("");
                 error(o, "/spec/resourceProfile", Hints.unknownResourceProfile(name, nearest));
             }
         });

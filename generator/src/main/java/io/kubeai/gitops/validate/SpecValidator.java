@@ -6,7 +6,6 @@ import io.kubeai.gitops.spec.FineTuneJob;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.SourcePosition;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

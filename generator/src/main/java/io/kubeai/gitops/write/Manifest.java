@@ -15,8 +15,7 @@ final class Manifest {
     static final String FILE = ".kubeai-generated";
     private static final String HEADER = "# Files written by kubeai-gitops; it deletes only these. Do not edit.\n";
 
-    private Manifest() {
-    }
+    private Manifest() {}
 
     static TreeSet<String> read(Path outputDir) throws IOException {
         Path file = outputDir.resolve(FILE);

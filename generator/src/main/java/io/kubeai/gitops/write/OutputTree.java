@@ -1,7 +1,6 @@
 package io.kubeai.gitops.write;
 
 import io.kubeai.gitops.render.RenderedFile;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;

@@ -18,41 +18,70 @@ import java.util.concurrent.TimeUnit;
  * Not a test: run {@code bench/render-benchmark.sh [N]}.
  */
 public final class RenderBenchmark {
-    private RenderBenchmark() {
-    }
+    private RenderBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int models = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         String cliJar = args.length > 1 ? args[1] : System.getProperty("kubeai.cli.jar");
-        Path shared = Path.of(args.length > 2 ? args[2] : "../shared").toAbsolutePath().normalize();
+        Path shared = Path.of(args.length > 2 ? args[2] : "../shared")
+                .toAbsolutePath()
+                .normalize();
         Path repo = Files.createTempDirectory("kubeai-bench-");
         try {
             SyntheticRepo.write(repo, models);
-            List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", cliJar);
+            List<String> java = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-jar",
+                    cliJar);
 
             Run generate = Run.of(concat(java, "generate", repo.toString()));
-            Run validate = Run.of(concat(java, "validate", "--shared", shared.toString(),
+            Run validate = Run.of(concat(
+                    java,
+                    "validate",
+                    "--shared",
+                    shared.toString(),
                     repo.resolve("rendered").toString()));
             Run rerun = Run.of(concat(java, "generate", repo.toString()));
-            Run kustomize = Run.ofOptional(List.of("kubectl", "kustomize", repo.resolve("rendered").toString()));
+            Run kustomize = Run.ofOptional(
+                    List.of("kubectl", "kustomize", repo.resolve("rendered").toString()));
             long files;
             try (var walk = Files.walk(repo.resolve("rendered"))) {
                 files = walk.filter(Files::isRegularFile).count();
             }
 
-            System.out.printf(Locale.ROOT, "models: %d, rendered files: %d, documents validated: %s%n", models, files,
+            System.out.printf(
+                    Locale.ROOT,
+                    "models: %d, rendered files: %d, documents validated: %s%n",
+                    models,
+                    files,
                     validate.lastLine());
-            System.out.printf(Locale.ROOT, "kubeai generate (CLI, -Xmx512m): %7.2f s wall, %6.0f models/s, peak RSS %4d MiB%n",
-                    generate.seconds(), models / generate.seconds(), generate.peakRssMiB());
-            System.out.printf(Locale.ROOT, "kubeai validate (CLI, strict):    %7.2f s wall, peak RSS %4d MiB%n",
-                    validate.seconds(), validate.peakRssMiB());
-            System.out.printf(Locale.ROOT, "generate + validate:              %7.2f s wall (target < 5 s)%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "kubeai generate (CLI, -Xmx512m): %7.2f s wall, %6.0f models/s, peak RSS %4d MiB%n",
+                    generate.seconds(),
+                    models / generate.seconds(),
+                    generate.peakRssMiB());
+            System.out.printf(
+                    Locale.ROOT,
+                    "kubeai validate (CLI, strict):    %7.2f s wall, peak RSS %4d MiB%n",
+                    validate.seconds(),
+                    validate.peakRssMiB());
+            System.out.printf(
+                    Locale.ROOT,
+                    "generate + validate:              %7.2f s wall (target < 5 s)%n",
                     generate.seconds() + validate.seconds());
-            System.out.printf(Locale.ROOT, "re-run with no change:            %7.2f s wall, output: %s%n",
-                    rerun.seconds(), rerun.lastLine());
+            System.out.printf(
+                    Locale.ROOT,
+                    "re-run with no change:            %7.2f s wall, output: %s%n",
+                    rerun.seconds(),
+                    rerun.lastLine());
             if (kustomize != null) {
-                System.out.printf(Locale.ROOT, "kubectl kustomize (peer):         %7.2f s wall on the same tree%n",
+                System.out.printf(
+                        Locale.ROOT,
+                        "kubectl kustomize (peer):         %7.2f s wall on the same tree%n",
                         kustomize.seconds());
             } else {
                 System.out.println("kubectl kustomize (peer):         kubectl not on PATH");
@@ -60,7 +89,8 @@ public final class RenderBenchmark {
             InProcess.measure(repo, shared);
         } finally {
             try (var walk = Files.walk(repo)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -92,7 +122,7 @@ public final class RenderBenchmark {
             Path status = Path.of("/proc", Long.toString(process.pid()), "status");
             long peakKib = 0;
             byte[] output;
-            var reader = new Thread(() -> { });
+            var reader = new Thread(() -> {});
             StringBuilder text = new StringBuilder();
             reader = new Thread(() -> {
                 try {
@@ -132,7 +162,8 @@ public final class RenderBenchmark {
     static final class InProcess {
         static void measure(Path repo, Path shared) throws IOException {
             var generator = new io.kubeai.gitops.api.Generator();
-            var request = io.kubeai.gitops.api.GenerateRequest.builder(repo).outputDir(repo.resolve("in-process"))
+            var request = io.kubeai.gitops.api.GenerateRequest.builder(repo)
+                    .outputDir(repo.resolve("in-process"))
                     .build();
             generator.generate(request);
             deleteTree(repo.resolve("in-process"));
@@ -147,13 +178,17 @@ public final class RenderBenchmark {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
-            System.out.printf(Locale.ROOT, "in-process generate (warm JVM):   %7.2f s wall, peak heap %4d MiB%n",
-                    seconds, peak / (1024 * 1024));
+            System.out.printf(
+                    Locale.ROOT,
+                    "in-process generate (warm JVM):   %7.2f s wall, peak heap %4d MiB%n",
+                    seconds,
+                    peak / (1024 * 1024));
         }
 
         private static void deleteTree(Path dir) throws IOException {
             try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

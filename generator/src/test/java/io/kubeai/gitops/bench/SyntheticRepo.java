@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** A GitOps repo of N Models spread over every cache mode, a third of them with adapters. */
 final class SyntheticRepo {
-    private SyntheticRepo() {
-    }
+    private SyntheticRepo() {}
 
     static void write(Path repo, int models) throws IOException {
         Files.createDirectories(repo.resolve("models"));
@@ -31,14 +30,21 @@ final class SyntheticRepo {
         for (int i = 0; i < models; i++) {
             String profile = profiles[i % profiles.length];
             StringBuilder spec = new StringBuilder()
-                    .append("apiVersion: kubeai.org/v1\nkind: Model\nmetadata:\n  name: model-").append(i)
-                    .append("\nspec:\n  url: hf://bench/model-").append(i % 250)
-                    .append("\n  cacheProfile: ").append(profile)
-                    .append("\n  resourceProfile: nvidia-gpu-l4:").append(1 + i % 2)
+                    .append("apiVersion: kubeai.org/v1\nkind: Model\nmetadata:\n  name: model-")
+                    .append(i)
+                    .append("\nspec:\n  url: hf://bench/model-")
+                    .append(i % 250)
+                    .append("\n  cacheProfile: ")
+                    .append(profile)
+                    .append("\n  resourceProfile: nvidia-gpu-l4:")
+                    .append(1 + i % 2)
                     .append("\n  args: [\"--max-model-len=8192\"]\n");
             if (i % 3 == 0 && !profile.equals("Disk")) {
-                spec.append("  adapters:\n  - name: a\n    url: hf://bench/adapter-").append(i)
-                        .append("\n  - name: b\n    url: s3://bench/adapters/b-").append(i).append('\n');
+                spec.append("  adapters:\n  - name: a\n    url: hf://bench/adapter-")
+                        .append(i)
+                        .append("\n  - name: b\n    url: s3://bench/adapters/b-")
+                        .append(i)
+                        .append('\n');
             }
             Files.writeString(repo.resolve("models/model-" + i + ".yaml"), spec.toString());
         }

@@ -1,20 +1,19 @@
 package io.kubeai.gitops.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.Generator;
 import io.kubeai.gitops.testing.RenderedTreeChecks;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code kubeai plan}: informational, so exit 0 whatever it finds; 1 for spec errors, 2 for usage. */
 class PlanCommandTest {
@@ -27,7 +26,10 @@ class PlanCommandTest {
     @BeforeEach
     void committed() throws IOException, InterruptedException {
         model("kind: Model\nmetadata:\n  name: m\nspec:\n  url: hf://org/m\n  cacheProfile: None\n");
-        assertThat(new Generator().generate(GenerateRequest.builder(repo).build()).written()).isNotEmpty();
+        assertThat(new Generator()
+                        .generate(GenerateRequest.builder(repo).build())
+                        .written())
+                .isNotEmpty();
         RenderedTreeChecks.assertValid(repo.resolve("rendered"));
     }
 
@@ -59,16 +61,19 @@ class PlanCommandTest {
         Path summary = repo.resolve("summary.md");
         Files.writeString(summary, "# Earlier step\n");
 
-        assertThat(run("plan", "--format", "markdown", "--summary-file", summary.toString(), repo.toString())).isZero();
+        assertThat(run("plan", "--format", "markdown", "--summary-file", summary.toString(), repo.toString()))
+                .isZero();
 
         assertThat(out.toString()).startsWith("<!-- kubeai-plan -->\n### kubeai plan\n");
-        assertThat(Files.readString(summary)).startsWith("# Earlier step\n<!-- kubeai-plan -->\n")
+        assertThat(Files.readString(summary))
+                .startsWith("# Earlier step\n<!-- kubeai-plan -->\n")
                 .contains("**No changes: the specs render what is committed**");
     }
 
     @Test
     void output_isTheCommittedTreeToCompareWith() throws IOException {
-        assertThat(run("plan", "--output", repo.resolve("elsewhere").toString(), repo.toString())).isZero();
+        assertThat(run("plan", "--output", repo.resolve("elsewhere").toString(), repo.toString()))
+                .isZero();
         assertThat(out.toString()).startsWith("kubeai plan: 1 Model added");
     }
 

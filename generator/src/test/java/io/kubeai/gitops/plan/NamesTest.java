@@ -1,9 +1,9 @@
 package io.kubeai.gitops.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kubeai.gitops.spec.SourceUrl;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class NamesTest {
     private static SourceUrl url(String s) {
@@ -14,8 +14,10 @@ class NamesTest {
     void cacheKey_dependsOnTheSourceOnly_andChangesWithUrlOrRevision() {
         String key = Names.cacheKey(url("hf://meta-llama/Meta-Llama-3.1-8B-Instruct"));
         assertThat(key).startsWith("meta-llama-3-1-8b-instruct-").hasSize("meta-llama-3-1-8b-instruct-".length() + 8);
-        assertThat(Names.cacheKey(url("hf://meta-llama/Meta-Llama-3.1-8B-Instruct"))).isEqualTo(key);
-        assertThat(Names.cacheKey(url("hf://meta-llama/Meta-Llama-3.1-8B-Instruct@main"))).isNotEqualTo(key);
+        assertThat(Names.cacheKey(url("hf://meta-llama/Meta-Llama-3.1-8B-Instruct")))
+                .isEqualTo(key);
+        assertThat(Names.cacheKey(url("hf://meta-llama/Meta-Llama-3.1-8B-Instruct@main")))
+                .isNotEqualTo(key);
         assertThat(Names.cacheKey(url("s3://bucket/models/x/"))).isEqualTo(Names.cacheKey(url("s3://bucket/models/x")));
     }
 

@@ -1,13 +1,11 @@
 package io.kubeai.gitops.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kubeai.gitops.cli.KubeaiCli;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The pipelines in ci/ that users copy: they parse, they have the jobs the README describes, and every
@@ -65,7 +64,9 @@ class CiPipelinesTest {
             assertThat(job.path("steps").path(0).path("uses").asText()).startsWith("actions/checkout@v");
             if (githubScripts(job).stream().anyMatch(s -> s.contains("mvn ") || s.contains("java "))) {
                 JsonNode java = stepUsing(job, "actions/setup-java@");
-                assertThat(java).as("setup-java in a job that runs Maven or Java").isNotNull();
+                assertThat(java)
+                        .as("setup-java in a job that runs Maven or Java")
+                        .isNotNull();
                 assertThat(java.path("with").path("java-version").asText()).isEqualTo("17");
                 assertThat(java.path("with").path("cache").asText()).isEqualTo("maven");
             }
@@ -78,12 +79,16 @@ class CiPipelinesTest {
 
         assertThat(String.join("\n", githubScripts(jobs.path("check")))).contains("mvn -B -ntp kubeai:check");
         String validate = String.join("\n", githubScripts(jobs.path("validate")));
-        assertThat(validate).contains("kubeai-cli.jar\" validate --openapi \"$KUBEAI_SCHEMAS/openapi\"")
+        assertThat(validate)
+                .contains("kubeai-cli.jar\" validate --openapi \"$KUBEAI_SCHEMAS/openapi\"")
                 .contains("kubeconform -strict -summary");
         String plan = String.join("\n", githubScripts(jobs.path("plan")));
-        assertThat(plan).contains("mvn -B -ntp kubeai:plan -Dkubeai.format=markdown",
-                "-Dkubeai.output=\"$RUNNER_TEMP/base/$KUBEAI_RENDERED\"", ">> \"$GITHUB_STEP_SUMMARY\"",
-                "git archive FETCH_HEAD");
+        assertThat(plan)
+                .contains(
+                        "mvn -B -ntp kubeai:plan -Dkubeai.format=markdown",
+                        "-Dkubeai.output=\"$RUNNER_TEMP/base/$KUBEAI_RENDERED\"",
+                        ">> \"$GITHUB_STEP_SUMMARY\"",
+                        "git archive FETCH_HEAD");
     }
 
     @Test
@@ -96,7 +101,9 @@ class CiPipelinesTest {
                 .contains("java -jar .kubeai/kubeai-cli.jar validate --openapi \"$KUBEAI_SCHEMAS/openapi\"");
         assertThat(gitlabScript(pipeline, "kubeconform")).contains("/kubeconform -strict -summary");
         assertThat(gitlabScript(pipeline, "kubeai-plan"))
-                .contains("mvn -B -ntp kubeai:plan -Dkubeai.format=markdown", "merge_requests/$CI_MERGE_REQUEST_IID/notes");
+                .contains(
+                        "mvn -B -ntp kubeai:plan -Dkubeai.format=markdown",
+                        "merge_requests/$CI_MERGE_REQUEST_IID/notes");
         JsonNode plan = pipeline.path("kubeai-plan");
         assertThat(plan.path("artifacts").path("paths").toString()).contains("kubeai-plan.md");
         assertThat(plan.path("artifacts").path("when").asText()).isEqualTo("always");
@@ -104,7 +111,8 @@ class CiPipelinesTest {
             assertThat(pipeline.path(job).path("extends").asText()).as(job).isEqualTo(".maven");
         }
         assertThat(pipeline.path(".maven").path("image").asText()).contains("temurin-17");
-        assertThat(pipeline.path(".maven").path("cache").path("paths").toString()).contains(".m2/repository");
+        assertThat(pipeline.path(".maven").path("cache").path("paths").toString())
+                .contains(".m2/repository");
     }
 
     @Test
@@ -125,11 +133,13 @@ class CiPipelinesTest {
                 .as("kubeai subcommands the pipelines call but KubeaiCli does not have (it has %s)", cliSubcommands())
                 .isEmpty();
         missing.assertThat(missing(calls.goals(), mojoGoals()))
-                .as("Maven goals the pipelines call but no @Mojo in %s declares (declared: %s)", MOJO_SOURCES,
-                        mojoGoals())
+                .as(
+                        "Maven goals the pipelines call but no @Mojo in %s declares (declared: %s)",
+                        MOJO_SOURCES, mojoGoals())
                 .isEmpty();
         missing.assertThat(missing(calls.properties(), mojoProperties()))
-                .as("-Dkubeai.* properties the pipelines pass but no @Parameter in %s declares (declared: %s)",
+                .as(
+                        "-Dkubeai.* properties the pipelines pass but no @Parameter in %s declares (declared: %s)",
                         MOJO_SOURCES, mojoProperties())
                 .isEmpty();
         missing.assertAll();
@@ -157,10 +167,18 @@ class CiPipelinesTest {
     void readme_explainsBothPipelines_theOpenApiDocument_andThePlan() throws IOException {
         String readme = Files.readString(CI.resolve("README.md"));
 
-        assertThat(readme).contains("github-actions/kubeai.yml", "gitlab/.gitlab-ci.yml",
-                "kubectl get --raw /openapi/v2 > schemas/openapi/kubernetes.json", "kustomize.json",
-                "KUBEAI_OPENAPI_URL", "kubeai.summaryFile", "--summary-file", "$GITHUB_STEP_SUMMARY",
-                "KUBEAI_GITLAB_TOKEN", "KUBEAI_PLAN_COMMENT");
+        assertThat(readme)
+                .contains(
+                        "github-actions/kubeai.yml",
+                        "gitlab/.gitlab-ci.yml",
+                        "kubectl get --raw /openapi/v2 > schemas/openapi/kubernetes.json",
+                        "kustomize.json",
+                        "KUBEAI_OPENAPI_URL",
+                        "kubeai.summaryFile",
+                        "--summary-file",
+                        "$GITHUB_STEP_SUMMARY",
+                        "KUBEAI_GITLAB_TOKEN",
+                        "KUBEAI_PLAN_COMMENT");
     }
 
     /** Adds what one shell script calls of ours to {@code calls}. */
@@ -183,7 +201,10 @@ class CiPipelinesTest {
                     calls.subcommands().add(command.get(jar + 2));
                 }
             } else if (tool.equals("kubeai") || tool.endsWith("/kubeai")) {
-                command.stream().skip(1).filter(t -> !t.startsWith("-")).findFirst()
+                command.stream()
+                        .skip(1)
+                        .filter(t -> !t.startsWith("-"))
+                        .findFirst()
                         .ifPresent(calls.subcommands()::add);
             }
         }
@@ -200,8 +221,10 @@ class CiPipelinesTest {
                 List<String> tokens = new ArrayList<>();
                 for (String token : part.strip().split("\\s+")) {
                     String t = token.replaceAll("^[\"'(]+|[\"')}]+$", "");
-                    boolean prefix = tokens.isEmpty() && (Set.of("if", "then", "else", "elif", "do", "while", "!",
-                            "{", "exec", "time", "").contains(t) || t.matches("[A-Za-z_]\\w*=.*"));
+                    boolean prefix = tokens.isEmpty()
+                            && (Set.of("if", "then", "else", "elif", "do", "while", "!", "{", "exec", "time", "")
+                                            .contains(t)
+                                    || t.matches("[A-Za-z_]\\w*=.*"));
                     if (!prefix) {
                         tokens.add(t);
                     }
@@ -251,7 +274,9 @@ class CiPipelinesTest {
         assertThat(MOJO_SOURCES).as("the Maven plugin's sources").isDirectory();
         try (Stream<Path> files = Files.walk(MOJO_SOURCES)) {
             List<String> sources = new ArrayList<>();
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Mojo.java")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Mojo.java"))
+                    .sorted()
+                    .toList()) {
                 sources.add(Files.readString(file));
             }
             return sources;

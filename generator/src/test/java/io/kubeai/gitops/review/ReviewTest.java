@@ -1,20 +1,19 @@
 package io.kubeai.gitops.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
 import io.kubeai.gitops.testing.RenderedTreeChecks;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A repo is generated and committed, then its specs change the way pull requests change them; the plan must
@@ -77,7 +76,8 @@ class ReviewTest {
         assertThat(plan.hasChanges()).isFalse();
         assertThat(plan.deletesVolumes()).isFalse();
         assertThat(plan.toText()).isEqualTo("kubeai plan: no changes: the specs render what is committed\n");
-        assertThat(plan.toMarkdown()).contains("<!-- kubeai-plan -->", "**No changes: the specs render what is committed**");
+        assertThat(plan.toMarkdown())
+                .contains("<!-- kubeai-plan -->", "**No changes: the specs render what is committed**");
     }
 
     @Test
@@ -106,15 +106,17 @@ class ReviewTest {
 
         assertThat(plan.hasChanges()).isTrue();
         assertThat(plan.deletesVolumes()).isTrue();
-        assertThat(text).startsWith("kubeai plan: 1 Model added, 2 Models removed, 2 Models changed, 3 Jobs will run, "
-                + "3 cache entries left behind, 1 volume object created, 3 volume objects DELETED\n");
+        assertThat(text)
+                .startsWith("kubeai plan: 1 Model added, 2 Models removed, 2 Models changed, 3 Jobs will run, "
+                        + "3 cache entries left behind, 1 volume object created, 3 volume objects DELETED\n");
         assertThat(text)
                 .contains("+ `phi` added: VLLM, image ", "model `hf://microsoft/phi-3`, cache profile `localbucket`")
-                .contains("- `big` removed: was VLLM", "model `hf://org/big`, cache its own volume (storage class "
-                        + "`hyperdisk-ml`)")
+                .contains(
+                        "- `big` removed: was VLLM",
+                        "model `hf://org/big`, cache its own volume (storage class " + "`hyperdisk-ml`)")
                 .contains("- `gemma` removed: was VLLM", "model `google/gemma`, cache none")
                 .contains("~ `chat` changed (pod template changed: every replica restarts)")
-                .contains("    - image: `" , "` → `vllm/vllm-openai:v0.11.0`")
+                .contains("    - image: `", "` → `vllm/vllm-openai:v0.11.0`")
                 .contains("    - args: added `--max-model-len=8192`; removed `--max-model-len=4096`")
                 .contains("    - env: LOG_LEVEL added `debug`")
                 .contains("    - adapters: added `french` from `hf://org/french-lora`; removed `pirate`")
@@ -122,11 +124,13 @@ class ReviewTest {
                 .contains("~ `qwen` changed", "    - cache: profile `localbucket` → profile `efs`");
         assertThat(section(text, "Caches to load"))
                 .contains("+ `caches/localbucket`: `hf://microsoft/phi-3` → `s3://kubeai/models/", ", for `phi`")
-                .contains("+ `caches/localbucket`: `hf://org/french-lora` → `s3://kubeai/models/french-lora-",
+                .contains(
+                        "+ `caches/localbucket`: `hf://org/french-lora` → `s3://kubeai/models/french-lora-",
                         ", for `chat`)")
                 .contains("+ `caches/efs`: `hf://org/qwen` → `/cache/models/", ", for `qwen`");
         assertThat(section(text, "Cache entries left behind"))
-                .contains("- `caches/localbucket`: `hf://org/qwen` at `s3://kubeai/models/",
+                .contains(
+                        "- `caches/localbucket`: `hf://org/qwen` at `s3://kubeai/models/",
                         "for `qwen`); the copy stays in the cache until deleted by hand")
                 .contains("- `caches/localbucket`: `hf://org/pirate-lora`")
                 .contains("- `models/big`: `hf://org/big`", "the copy is on the Model's own volume (see Volumes)")
@@ -136,19 +140,22 @@ class ReviewTest {
                         + "storage class `efs-sc`, ReadWriteMany")
                 .contains("- PersistentVolumeClaim `kubeai/big-cache-", " DELETED, data loss in `models/big/pvc-big-")
                 .contains("- VolumeSnapshot `kubeai/big-cache-");
-        assertThat(text).contains("!! DATA LOSS: 3 volume objects will be deleted",
-                "!! - PersistentVolumeClaim `kubeai/big-cache-", "storage class `hyperdisk-ml`");
+        assertThat(text)
+                .contains(
+                        "!! DATA LOSS: 3 volume objects will be deleted",
+                        "!! - PersistentVolumeClaim `kubeai/big-cache-",
+                        "storage class `hyperdisk-ml`");
 
         String markdown = plan.toMarkdown();
-        assertThat(markdown).startsWith("<!-- kubeai-plan -->\n### kubeai plan\n\n**1 Model added, 2 Models removed")
+        assertThat(markdown)
+                .startsWith("<!-- kubeai-plan -->\n### kubeai plan\n\n**1 Model added, 2 Models removed")
                 .contains("> **⚠️ Data loss:** 3 volume objects will be deleted\n>\n> - PersistentVolumeClaim "
                         + "`kubeai/big-cache-")
                 .contains("#### Models\n\n- ➕ `phi` **added**: VLLM", "- ➖ `big` **removed**: was VLLM")
                 .contains("- ✏️ `chat` **changed** (pod template changed: every replica restarts)\n  - image: `")
                 .contains("  - adapters: added `french` from `hf://org/french-lora`; removed `pirate`")
                 .contains("#### Caches to load (loader Jobs that run on sync)\n\n- ➕ `caches/")
-                .contains("#### Volumes\n\n", "- ➖ PersistentVolumeClaim `kubeai/big-cache-",
-                        "**DELETED, data loss**");
+                .contains("#### Volumes\n\n", "- ➖ PersistentVolumeClaim `kubeai/big-cache-", "**DELETED, data loss**");
         validate(scratch.resolve("after"));
     }
 
@@ -167,8 +174,9 @@ class ReviewTest {
 
         String text = Review.plan(repo, repo.resolve("rendered")).toText();
 
-        assertThat(text).contains("~ `chat` changed (no restart)\n"
-                + "    - adapters: `sql` re-pointed `hf://org/sql-lora` → `hf://org/sql-lora-v2`\n");
+        assertThat(text)
+                .contains("~ `chat` changed (no restart)\n"
+                        + "    - adapters: `sql` re-pointed `hf://org/sql-lora` → `hf://org/sql-lora-v2`\n");
         assertThat(section(text, "Caches to load")).contains("`hf://org/sql-lora-v2`");
         assertThat(section(text, "Cache entries left behind")).contains("`hf://org/sql-lora` at");
     }
@@ -195,8 +203,9 @@ class ReviewTest {
 
         String text = Review.plan(repo, repo.resolve("rendered")).toText();
 
-        assertThat(text).contains("~ `gemma` changed (pod template changed: every replica restarts)\n"
-                + "    - adapters: added `french` from `s3://adapters/french`; removed `pirate`\n");
+        assertThat(text)
+                .contains("~ `gemma` changed (pod template changed: every replica restarts)\n"
+                        + "    - adapters: added `french` from `s3://adapters/french`; removed `pirate`\n");
         assertThat(text).doesNotContain("lora-modules", "DATA LOSS");
     }
 
@@ -206,8 +215,11 @@ class ReviewTest {
 
         String text = Review.plan(repo, repo.resolve("rendered")).toText();
 
-        assertThat(text).contains("~ `gemma` changed (pod template changed: every replica restarts)",
-                "    - model: `google/gemma` → `google/gemma-2`", "    - resources: requests.cpu `1` → `4`");
+        assertThat(text)
+                .contains(
+                        "~ `gemma` changed (pod template changed: every replica restarts)",
+                        "    - model: `google/gemma` → `google/gemma-2`",
+                        "    - resources: requests.cpu `1` → `4`");
     }
 
     @Test
@@ -217,8 +229,9 @@ class ReviewTest {
 
         String text = Review.plan(repo, repo.resolve("rendered")).toText();
 
-        assertThat(text).contains("~ `gemma` changed (pod template changed: every replica restarts)\n"
-                + "    - Deployment `/spec/template/spec/priorityClassName`: added `high`\n");
+        assertThat(text)
+                .contains("~ `gemma` changed (pod template changed: every replica restarts)\n"
+                        + "    - Deployment `/spec/template/spec/priorityClassName`: added `high`\n");
         assertThat(text).contains("~ `qwen` changed", "    - autoscaling: none → 1–4 replicas");
     }
 
@@ -226,7 +239,8 @@ class ReviewTest {
     void missingCommittedTree_showsEverythingAsNew() throws Exception {
         PlanReport plan = Review.plan(repo, repo.resolve("no-such-dir"));
 
-        assertThat(plan.toText()).startsWith("kubeai plan: 4 Models added, ")
+        assertThat(plan.toText())
+                .startsWith("kubeai plan: 4 Models added, ")
                 .contains("+ `big` added", "+ PersistentVolumeClaim `kubeai/big-cache-")
                 .doesNotContain("DATA LOSS");
     }
@@ -240,7 +254,8 @@ class ReviewTest {
         assertThat(plan.hasErrors()).isTrue();
         assertThat(plan.hasChanges()).isFalse();
         assertThat(plan.diagnostics()).extracting(Diagnostic::format).anyMatch(d -> d.startsWith("models/qwen.yaml:"));
-        assertThat(plan.toText()).startsWith("kubeai plan: the specs have 1 error; nothing was compared\n\n  models/qwen.yaml:");
+        assertThat(plan.toText())
+                .startsWith("kubeai plan: the specs have 1 error; nothing was compared\n\n  models/qwen.yaml:");
         assertThat(plan.toMarkdown()).contains("```\nmodels/qwen.yaml:");
     }
 
@@ -256,12 +271,14 @@ class ReviewTest {
 
     private void model(String name, String spec) throws IOException {
         Files.createDirectories(repo.resolve("models"));
-        Files.writeString(repo.resolve("models/" + name + ".yaml"),
+        Files.writeString(
+                repo.resolve("models/" + name + ".yaml"),
                 "kind: Model\nmetadata:\n  name: " + name + "\nspec:\n" + spec);
     }
 
     private void generate(Path output) throws Exception {
-        GenerateResult result = new Generator().generate(GenerateRequest.builder(repo).outputDir(output).build());
+        GenerateResult result = new Generator()
+                .generate(GenerateRequest.builder(repo).outputDir(output).build());
         assertThat(result.diagnostics()).extracting(Diagnostic::format).noneMatch(d -> d.contains("error"));
         RenderedTreeChecks.assertValid(output);
     }
@@ -289,7 +306,9 @@ class ReviewTest {
         StringBuilder out = new StringBuilder();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted().toList()) {
-                out.append(dir.relativize(p)).append(Files.isRegularFile(p) ? " " + Files.size(p) : "").append('\n');
+                out.append(dir.relativize(p))
+                        .append(Files.isRegularFile(p) ? " " + Files.size(p) : "")
+                        .append('\n');
             }
         }
         return out.toString();

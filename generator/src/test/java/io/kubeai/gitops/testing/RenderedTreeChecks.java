@@ -1,8 +1,9 @@
 package io.kubeai.gitops.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kubeai.gitops.validator.ManifestValidator;
 import io.kubeai.gitops.validator.Violation;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * What every rendered tree in every test must pass: strict validation of each document against the
  * Kubernetes API and CRDs in ../shared, and {@code kubectl kustomize} where kubectl is on the PATH.
@@ -20,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class RenderedTreeChecks {
     private static ManifestValidator validator;
 
-    private RenderedTreeChecks() {
-    }
+    private RenderedTreeChecks() {}
 
     public static synchronized ManifestValidator validator() {
         if (validator == null) {
@@ -36,7 +34,10 @@ public final class RenderedTreeChecks {
 
     public static void assertValid(Path tree) throws IOException, InterruptedException {
         List<Violation> violations = validator().validateTree(tree);
-        assertThat(violations).as("strict validation of %s", tree).extracting(Violation::format).isEmpty();
+        assertThat(violations)
+                .as("strict validation of %s", tree)
+                .extracting(Violation::format)
+                .isEmpty();
         kustomizeBuilds(tree);
     }
 
@@ -45,12 +46,15 @@ public final class RenderedTreeChecks {
         if (kubectl() == null) {
             return null;
         }
-        Process process = new ProcessBuilder(kubectl(), "kustomize", tree.toString()).redirectErrorStream(true)
+        Process process = new ProcessBuilder(kubectl(), "kustomize", tree.toString())
+                .redirectErrorStream(true)
                 .start();
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String text = new String(out, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("kubectl kustomize %s:%n%s", tree, text).isZero();
+        assertThat(process.exitValue())
+                .as("kubectl kustomize %s:%n%s", tree, text)
+                .isZero();
         return text;
     }
 

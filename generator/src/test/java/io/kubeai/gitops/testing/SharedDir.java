@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** The shared test data beside the checkout: ../shared (Kubernetes OpenAPI documents and CRDs). */
 public final class SharedDir {
-    private SharedDir() {
-    }
+    private SharedDir() {}
 
     public static Path get() {
         String property = System.getProperty("kubeai.shared.dir");

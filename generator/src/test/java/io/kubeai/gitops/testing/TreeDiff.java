@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 
 /** Compares two folders file by file and describes the differences as unified diffs. */
 public final class TreeDiff {
-    private TreeDiff() {
-    }
+    private TreeDiff() {}
 
     public static Map<String, String> read(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();

@@ -4,15 +4,14 @@ import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The parameters both goals share and their one path through the generator: parameters to request, run,
@@ -59,8 +58,12 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
             getLog().info("Skipping (kubeai.skip)");
             return;
         }
-        perform(GenerateRequest.builder(repo.toPath()).configFile(path(config))
-                .outputDir(path(output)).templatesDir(path(templates)).check(checkOnly()).build());
+        perform(GenerateRequest.builder(repo.toPath())
+                .configFile(path(config))
+                .outputDir(path(output))
+                .templatesDir(path(templates))
+                .check(checkOnly())
+                .build());
     }
 
     /** Runs the generator on the request the parameters make, then reports; a goal may do otherwise. */
@@ -99,7 +102,9 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
     private static String errorSummary(java.util.List<Diagnostic> diagnostics) {
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         return errors + (errors == 1 ? " error" : " errors") + "; nothing was written"
-                + diagnostics.stream().filter(Diagnostic::isError).map(Diagnostic::format)
+                + diagnostics.stream()
+                        .filter(Diagnostic::isError)
+                        .map(Diagnostic::format)
                         .collect(Collectors.joining("\n", "\n", ""));
     }
 

@@ -2,12 +2,11 @@ package io.kubeai.gitops.maven;
 
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Writes nothing; fails the build when the committed {@code rendered/} tree is not exactly what the specs

@@ -22,8 +22,10 @@ public class GenerateMojo extends AbstractKubeaiMojo {
     void report(GenerateRequest request, GenerateResult result) {
         result.written().forEach(f -> getLog().info("  wrote " + f));
         result.deleted().forEach(f -> getLog().info("  deleted " + f));
-        getLog().info((result.upToDate() ? "up to date, nothing written"
-                : result.written().size() + " written, " + result.deleted().size() + " deleted")
+        getLog().info((result.upToDate()
+                        ? "up to date, nothing written"
+                        : result.written().size() + " written, "
+                                + result.deleted().size() + " deleted")
                 + " in " + request.outputDir());
     }
 }

@@ -4,16 +4,15 @@ import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.review.PlanReport;
 import io.kubeai.gitops.review.Review;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Writes nothing; prints a reviewer's summary of what the specs would change against the committed tree
@@ -52,8 +51,12 @@ public class PlanMojo extends AbstractKubeaiMojo {
         text.lines().forEach(getLog()::info);
         if (summaryFile != null) {
             try {
-                Files.writeString(summaryFile.toPath(), report.toMarkdown(), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        summaryFile.toPath(),
+                        report.toMarkdown(),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new MojoExecutionException("cannot append the plan to " + summaryFile + ": " + e.getMessage(), e);
             }

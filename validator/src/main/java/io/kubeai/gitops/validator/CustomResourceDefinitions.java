@@ -3,7 +3,6 @@ package io.kubeai.gitops.validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +15,13 @@ import java.nio.file.Path;
  */
 final class CustomResourceDefinitions {
 
-    private CustomResourceDefinitions() {
-    }
+    private CustomResourceDefinitions() {}
 
     static void load(Path file, SchemaLibrary library) throws IOException {
         YamlStream.Result yaml = YamlStream.read(Files.readString(file));
         if (yaml.error() != null) {
-            throw new IOException(file + ":" + yaml.error().position().line() + ": " + yaml.error().message());
+            throw new IOException(file + ":" + yaml.error().position().line() + ": "
+                    + yaml.error().message());
         }
         for (YamlDocument document : yaml.documents()) {
             add(document.content(), file, library);
@@ -45,8 +44,8 @@ final class CustomResourceDefinitions {
         String group = spec.path("group").asText("");
         String kind = spec.path("names").path("kind").asText("");
         if (group.isEmpty() || kind.isEmpty()) {
-            throw new IOException(file + ": CustomResourceDefinition '" + crd.path("metadata").path("name").asText()
-                    + "' has no spec.group or spec.names.kind");
+            throw new IOException(file + ": CustomResourceDefinition '"
+                    + crd.path("metadata").path("name").asText() + "' has no spec.group or spec.names.kind");
         }
         for (JsonNode version : spec.path("versions")) {
             if (!version.path("served").asBoolean(true)) {
@@ -59,8 +58,8 @@ final class CustomResourceDefinitions {
             }
             String versionName = version.path("name").asText();
             String name = "crd." + group + "." + versionName + "." + kind;
-            library.define(new SchemaLibrary.Definition(name, schema.isObject() ? schema : unchecked(),
-                    file.toString(), true));
+            library.define(new SchemaLibrary.Definition(
+                    name, schema.isObject() ? schema : unchecked(), file.toString(), true));
             library.bind(new GroupVersionKind(group, versionName, kind), name);
         }
     }

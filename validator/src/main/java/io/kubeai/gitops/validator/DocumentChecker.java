@@ -2,7 +2,6 @@ package io.kubeai.gitops.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +63,9 @@ final class DocumentChecker {
 
     private static String identity(JsonNode document, String field, String fallback, List<Finding> findings) {
         JsonNode value = document.get(field);
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+        if (value == null
+                || value.isNull()
+                || (value.isTextual() && value.asText().isEmpty())) {
             if (fallback == null) {
                 findings.add(new Finding("", "missing required field '" + field + "'"));
             }
@@ -80,7 +81,8 @@ final class DocumentChecker {
     private String unknownKind(GroupVersionKind gvk) {
         String message = "unknown kind: no schema for " + gvk + " in the OpenAPI documents and CRDs given";
         List<String> versions = library.apiVersionsOf(gvk.kind());
-        return versions.isEmpty() ? message
+        return versions.isEmpty()
+                ? message
                 : message + " (" + gvk.kind() + " is known in " + String.join(", ", versions) + ")";
     }
 

@@ -7,5 +7,4 @@ package io.kubeai.gitops.validator;
  * @param path    JSON pointer to the offending value, {@code ""} for the whole document
  * @param message what is wrong
  */
-record Finding(String path, String message) {
-}
+record Finding(String path, String message) {}

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** RFC 6901 escaping, in one place so the reader, the locator and the translator agree. */
 final class JsonPointers {
-    private JsonPointers() {
-    }
+    private JsonPointers() {}
 
     static String escape(String token) {
         if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {

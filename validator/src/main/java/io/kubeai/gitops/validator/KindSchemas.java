@@ -7,7 +7,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -61,14 +60,20 @@ final class KindSchemas {
         for (var kind : library.kinds().entrySet()) {
             for (String name : schemas.reachable(kind.getValue())) {
                 if (!converted.containsKey(name)) {
-                    missing.putIfAbsent(name, kind.getKey() + " in " + library.definition(kind.getValue()).origin());
+                    missing.putIfAbsent(
+                            name,
+                            kind.getKey() + " in "
+                                    + library.definition(kind.getValue()).origin());
                 }
             }
         }
         if (!missing.isEmpty()) {
             StringBuilder message = new StringBuilder("no schema document given defines ");
-            missing.forEach((name, user) -> message.append('\'').append(name).append("' (needed by ")
-                    .append(user).append("), "));
+            missing.forEach((name, user) -> message.append('\'')
+                    .append(name)
+                    .append("' (needed by ")
+                    .append(user)
+                    .append("), "));
             message.setLength(message.length() - 2);
             throw new IllegalStateException(message
                     + "; give the document that defines it too (for ObjectMeta, the Kubernetes OpenAPI document)");
@@ -96,8 +101,10 @@ final class KindSchemas {
             schema.initializeValidators();
             return schema;
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the schema for " + kind + " from " + library.definition(root).origin()
-                    + " cannot be compiled: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the schema for " + kind + " from "
+                            + library.definition(root).origin() + " cannot be compiled: " + e.getMessage(),
+                    e);
         }
     }
 

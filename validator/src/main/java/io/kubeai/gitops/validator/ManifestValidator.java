@@ -1,7 +1,6 @@
 package io.kubeai.gitops.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -46,7 +45,8 @@ import java.util.Set;
  */
 public final class ManifestValidator {
     private static final Comparator<Violation> IN_FILE_ORDER = Comparator.comparingInt(Violation::line)
-            .thenComparingInt(Violation::column).thenComparing(Violation::path);
+            .thenComparingInt(Violation::column)
+            .thenComparing(Violation::path);
 
     private final SchemaLibrary library;
     private final DocumentChecker checker;
@@ -83,8 +83,15 @@ public final class ManifestValidator {
     public List<Violation> validate(JsonNode document) {
         List<Violation> violations = new ArrayList<>();
         for (Finding finding : new LinkedHashSet<>(checker.check(document, null))) {
-            violations.add(new Violation(null, 0, 0, 0, DocumentChecker.kindOf(document),
-                    DocumentChecker.nameOf(document), finding.path(), finding.message()));
+            violations.add(new Violation(
+                    null,
+                    0,
+                    0,
+                    0,
+                    DocumentChecker.kindOf(document),
+                    DocumentChecker.nameOf(document),
+                    finding.path(),
+                    finding.message()));
         }
         violations.sort(IN_FILE_ORDER);
         return violations;
@@ -161,17 +168,30 @@ public final class ManifestValidator {
             List<Violation> found = new ArrayList<>();
             for (Finding finding : findings) {
                 YamlDocument.Position position = document.locate(finding.path());
-                found.add(new Violation(fileName, document.index(), position.line(), position.column(),
-                        DocumentChecker.kindOf(content), DocumentChecker.nameOf(content),
-                        finding.path(), finding.message()));
+                found.add(new Violation(
+                        fileName,
+                        document.index(),
+                        position.line(),
+                        position.column(),
+                        DocumentChecker.kindOf(content),
+                        DocumentChecker.nameOf(content),
+                        finding.path(),
+                        finding.message()));
             }
             found.sort(IN_FILE_ORDER);
             violations.addAll(found);
         }
         if (stream.error() != null) {
             YamlStream.SyntaxError error = stream.error();
-            violations.add(new Violation(fileName, error.documentIndex(), error.position().line(),
-                    error.position().column(), null, null, "", error.message()));
+            violations.add(new Violation(
+                    fileName,
+                    error.documentIndex(),
+                    error.position().line(),
+                    error.position().column(),
+                    null,
+                    null,
+                    "",
+                    error.message()));
         }
         return documents;
     }
@@ -182,8 +202,7 @@ public final class ManifestValidator {
         private final List<Path> crds = new ArrayList<>();
         private boolean rejectNullValues;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * OpenAPI documents: swagger 2.0 as a cluster serves at {@code /openapi/v2}, or OpenAPI 3

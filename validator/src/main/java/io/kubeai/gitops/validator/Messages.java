@@ -2,7 +2,6 @@ package io.kubeai.gitops.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,8 +20,7 @@ final class Messages {
     /** The last anyOf/oneOf a message came through: its branches' failures are reported as one. */
     private static final Pattern COMBINATOR_BRANCH = Pattern.compile("^(.*/(?:anyOf|oneOf))/\\d+(?:/|$)");
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static List<Finding> translate(Set<ValidationMessage> messages) {
         List<Finding> findings = new ArrayList<>();
@@ -32,7 +30,8 @@ final class Messages {
                 // Its branches' own failures say more, and are reported below.
                 continue;
             }
-            Matcher branch = COMBINATOR_BRANCH.matcher(message.getEvaluationPath().toString());
+            Matcher branch =
+                    COMBINATOR_BRANCH.matcher(message.getEvaluationPath().toString());
             if (branch.find()) {
                 String key = message.getInstanceLocation() + " " + branch.group(1);
                 branches.computeIfAbsent(key, unused -> new ArrayList<>()).add(message);
@@ -47,7 +46,9 @@ final class Messages {
     /** A oneOf that no branch matched; json-schema-validator's first argument counts the branches that did. */
     private static boolean matchesNoBranch(ValidationMessage message) {
         Object[] arguments = message.getArguments();
-        return message.getType().equals("oneOf") && arguments != null && arguments.length > 0
+        return message.getType().equals("oneOf")
+                && arguments != null
+                && arguments.length > 0
                 && "0".equals(String.valueOf(arguments[0]));
     }
 
@@ -56,22 +57,24 @@ final class Messages {
         JsonNode instance = message.getInstanceNode();
         JsonNode schema = message.getSchemaNode();
         return switch (message.getType()) {
-            case "additionalProperties" -> new Finding(JsonPointers.append(location, message.getProperty()),
-                    "unknown field '" + message.getProperty() + "'");
+            case "additionalProperties" ->
+                new Finding(
+                        JsonPointers.append(location, message.getProperty()),
+                        "unknown field '" + message.getProperty() + "'");
             case "required" -> new Finding(location, "missing required field '" + message.getProperty() + "'");
             case "type" -> new Finding(location, "expected " + expected(schema) + ", got " + typeOf(instance));
-            case "enum" -> new Finding(location, "unsupported value " + show(instance) + ": supported values: "
-                    + showAll(schema));
-            case "pattern" -> new Finding(location, show(instance) + " does not match the pattern '"
-                    + schema.asText() + "'");
+            case "enum" ->
+                new Finding(location, "unsupported value " + show(instance) + ": supported values: " + showAll(schema));
+            case "pattern" ->
+                new Finding(location, show(instance) + " does not match the pattern '" + schema.asText() + "'");
             case "minLength" -> new Finding(location, "must be at least " + schema.asText() + " characters long");
             case "maxLength" -> new Finding(location, "must be at most " + schema.asText() + " characters long");
             case "minimum" -> new Finding(location, "must be at least " + schema.asText() + ", got " + show(instance));
             case "maximum" -> new Finding(location, "must be at most " + schema.asText() + ", got " + show(instance));
-            case "exclusiveMinimum" -> new Finding(location, "must be greater than " + schema.asText()
-                    + ", got " + show(instance));
-            case "exclusiveMaximum" -> new Finding(location, "must be less than " + schema.asText()
-                    + ", got " + show(instance));
+            case "exclusiveMinimum" ->
+                new Finding(location, "must be greater than " + schema.asText() + ", got " + show(instance));
+            case "exclusiveMaximum" ->
+                new Finding(location, "must be less than " + schema.asText() + ", got " + show(instance));
             case "minItems" -> new Finding(location, "must have at least " + schema.asText() + " items");
             case "maxItems" -> new Finding(location, "must have at most " + schema.asText() + " items");
             case "oneOf" -> new Finding(location, "matches more than one of the forms allowed here");
@@ -93,8 +96,10 @@ final class Messages {
             }
         }
         if (onlyTypes) {
-            return new Finding(location, "expected " + String.join(" or ", types) + ", got "
-                    + typeOf(failures.get(0).getInstanceNode()));
+            return new Finding(
+                    location,
+                    "expected " + String.join(" or ", types) + ", got "
+                            + typeOf(failures.get(0).getInstanceNode()));
         }
         List<String> reasons = new ArrayList<>();
         for (ValidationMessage failure : failures) {

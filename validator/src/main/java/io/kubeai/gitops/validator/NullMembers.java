@@ -13,8 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class NullMembers {
 
-    private NullMembers() {
-    }
+    private NullMembers() {}
 
     /** The document without null members: the same instance when it has none, a pruned copy otherwise. */
     static JsonNode prune(JsonNode document) {

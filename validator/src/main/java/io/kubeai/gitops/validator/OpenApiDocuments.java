@@ -3,7 +3,6 @@ package io.kubeai.gitops.validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,17 +32,18 @@ final class OpenApiDocuments {
 
     /** kustomize.json describes kustomization.yaml files but says nothing of their apiVersion and kind. */
     private static final Map<String, List<GroupVersionKind>> WELL_KNOWN = Map.of(
-            "io.k8s.sigs.kustomize.api.types.Kustomization", List.of(
+            "io.k8s.sigs.kustomize.api.types.Kustomization",
+            List.of(
                     new GroupVersionKind("kustomize.config.k8s.io", "v1beta1", "Kustomization"),
                     new GroupVersionKind("kustomize.config.k8s.io", "v1alpha1", "Component")));
 
-    private OpenApiDocuments() {
-    }
+    private OpenApiDocuments() {}
 
     static void load(Path file, SchemaLibrary library) throws IOException {
         JsonNode document = read(file);
         JsonNode definitions = document.has("definitions")
-                ? document.get("definitions") : document.path("components").path("schemas");
+                ? document.get("definitions")
+                : document.path("components").path("schemas");
         if (!definitions.isObject()) {
             throw new IOException(file + ": not an OpenAPI document: it has neither 'definitions' (OpenAPI v2)"
                     + " nor 'components.schemas' (OpenAPI v3)");
@@ -74,7 +74,8 @@ final class OpenApiDocuments {
         }
         YamlStream.Result yaml = YamlStream.read(Files.readString(file));
         if (yaml.error() != null) {
-            throw new IOException(file + ":" + yaml.error().position().line() + ": " + yaml.error().message());
+            throw new IOException(file + ":" + yaml.error().position().line() + ": "
+                    + yaml.error().message());
         }
         if (yaml.documents().isEmpty()) {
             throw new IOException(file + ": empty document");
@@ -85,10 +86,14 @@ final class OpenApiDocuments {
     private static List<GroupVersionKind> kindsOf(String name, JsonNode schema, boolean declaresKinds) {
         List<GroupVersionKind> kinds = new ArrayList<>(WELL_KNOWN.getOrDefault(name, List.of()));
         for (JsonNode gvk : schema.path(GVK_EXTENSION)) {
-            kinds.add(new GroupVersionKind(gvk.path("group").asText(""), gvk.path("version").asText(),
+            kinds.add(new GroupVersionKind(
+                    gvk.path("group").asText(""),
+                    gvk.path("version").asText(),
                     gvk.path("kind").asText()));
         }
-        if (!declaresKinds && schema.path("properties").has("apiVersion") && schema.path("properties").has("kind")) {
+        if (!declaresKinds
+                && schema.path("properties").has("apiVersion")
+                && schema.path("properties").has("kind")) {
             Matcher matcher = DERIVED_NAME.matcher(name);
             if (matcher.matches()) {
                 kinds.add(new GroupVersionKind(reversed(matcher.group(1)), matcher.group(2), matcher.group(3)));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +32,19 @@ final class SchemaConverter {
     static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String PRESERVE = "x-kubernetes-preserve-unknown-fields";
-    private static final List<String> COPIED = List.of("required", "enum", "minimum", "maximum", "minLength",
-            "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems", "multipleOf");
+    private static final List<String> COPIED = List.of(
+            "required",
+            "enum",
+            "minimum",
+            "maximum",
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "minProperties",
+            "maxProperties",
+            "uniqueItems",
+            "multipleOf");
     private static final List<String> COMBINATORS = List.of("allOf", "anyOf", "oneOf");
 
     /**
@@ -43,8 +53,7 @@ final class SchemaConverter {
      * @param schema     the JSON Schema
      * @param references the names of the definitions it refers to
      */
-    record Converted(ObjectNode schema, Set<String> references) {
-    }
+    record Converted(ObjectNode schema, Set<String> references) {}
 
     private final boolean objectMetaDefined;
 

@@ -1,7 +1,6 @@
 package io.kubeai.gitops.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +27,7 @@ final class SchemaLibrary {
      * @param origin         the file it came from, for messages
      * @param customResource whether it is the root schema of a CRD version (metadata, apiVersion and kind implied)
      */
-    record Definition(String name, JsonNode schema, String origin, boolean customResource) {
-    }
+    record Definition(String name, JsonNode schema, String origin, boolean customResource) {}
 
     private final Map<String, Definition> definitions = new HashMap<>();
     private final Map<GroupVersionKind, String> kinds = new LinkedHashMap<>();

@@ -13,8 +13,7 @@ import java.util.List;
 /** Which files a path stands for; always in path order, so that output is the same on every machine. */
 final class SourceFiles {
 
-    private SourceFiles() {
-    }
+    private SourceFiles() {}
 
     /** Every {@code *.yaml} and {@code *.yml} file under {@code dir}, skipping hidden directories such as .git. */
     static List<Path> manifestsUnder(Path dir) throws IOException {
@@ -22,7 +21,8 @@ final class SourceFiles {
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path subdir, BasicFileAttributes attributes) {
-                boolean hidden = !subdir.equals(dir) && subdir.getFileName().toString().startsWith(".");
+                boolean hidden =
+                        !subdir.equals(dir) && subdir.getFileName().toString().startsWith(".");
                 return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 

@@ -28,8 +28,7 @@ public final class ValidateCommand {
               --reject-null-values  check 'field: null' against the field's type instead of reading it as absent
               PATH                  a manifest file, or a directory of *.yaml and *.yml files""";
 
-    private ValidateCommand() {
-    }
+    private ValidateCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -76,8 +75,8 @@ public final class ValidateCommand {
         return validate(builder, targets, out, err);
     }
 
-    private static int validate(ManifestValidator.Builder builder, List<Path> targets, PrintStream out,
-                                PrintStream err) {
+    private static int validate(
+            ManifestValidator.Builder builder, List<Path> targets, PrintStream out, PrintStream err) {
         ManifestValidator validator;
         try {
             validator = builder.build();

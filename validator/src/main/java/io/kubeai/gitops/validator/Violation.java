@@ -12,8 +12,8 @@ package io.kubeai.gitops.validator;
  * @param path          JSON pointer to the offending value ({@code ""} for the whole document)
  * @param message       what is wrong, e.g. {@code unknown field 'foo'}
  */
-public record Violation(String file, int documentIndex, int line, int column, String kind, String name,
-                        String path, String message) {
+public record Violation(
+        String file, int documentIndex, int line, int column, String kind, String name, String path, String message) {
 
     /**
      * One line for people, the parts that are known separated by {@code ": "}:

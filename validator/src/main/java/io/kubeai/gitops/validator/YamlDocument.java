@@ -1,14 +1,13 @@
 package io.kubeai.gitops.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-
-import java.util.List;
 
 /**
  * One document of a YAML stream: its content as JSON, and SnakeYAML's node tree, kept so that a
@@ -65,7 +64,8 @@ record YamlDocument(int index, JsonNode content, Node source, List<Finding> prob
     private static NodeTuple lastEntry(MappingNode mapping, String key) {
         NodeTuple found = null;
         for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+            if (tuple.getKeyNode() instanceof ScalarNode scalar
+                    && scalar.getValue().equals(key)) {
                 found = tuple;
             }
         }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -19,11 +23,6 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 /**
  * Reads a multi-document YAML stream the way the Kubernetes YAML decoder does (YAML 1.1 scalars,
  * so {@code yes} is a boolean and {@code 0644} is octal; merge keys), reporting duplicate keys as
@@ -35,6 +34,7 @@ import java.util.Locale;
 final class YamlStream {
     /** Rendered trees put thousands of documents in one file; the default limit (3 MB) is too small. */
     private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
+
     private static final int MAX_DEPTH = 200;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** YAML 1.1 implicit types; only read after construction, so one serves every thread. */
@@ -46,15 +46,12 @@ final class YamlStream {
      * @param documents every document before the syntax error, if any
      * @param error     the syntax error that ended the stream, or {@code null}
      */
-    record Result(List<YamlDocument> documents, SyntaxError error) {
-    }
+    record Result(List<YamlDocument> documents, SyntaxError error) {}
 
     /** A syntax error; the documents after it cannot be read reliably. */
-    record SyntaxError(int documentIndex, YamlDocument.Position position, String message) {
-    }
+    record SyntaxError(int documentIndex, YamlDocument.Position position, String message) {}
 
-    private YamlStream() {
-    }
+    private YamlStream() {}
 
     static Result read(String text) {
         LoaderOptions options = new LoaderOptions();
@@ -72,14 +69,16 @@ final class YamlStream {
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            YamlDocument.Position position = mark == null ? YamlDocument.Position.UNKNOWN
-                    : YamlDocument.Position.of(mark);
+            YamlDocument.Position position =
+                    mark == null ? YamlDocument.Position.UNKNOWN : YamlDocument.Position.of(mark);
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
             return new Result(documents, new SyntaxError(documents.size(), position, "invalid YAML: " + problem));
         } catch (YAMLException e) {
             // Limits (size, aliases, depth) are reported without a mark.
-            return new Result(documents, new SyntaxError(documents.size(), YamlDocument.Position.UNKNOWN,
-                    "invalid YAML: " + e.getMessage()));
+            return new Result(
+                    documents,
+                    new SyntaxError(
+                            documents.size(), YamlDocument.Position.UNKNOWN, "invalid YAML: " + e.getMessage()));
         }
         return new Result(documents, null);
     }

@@ -1,14 +1,13 @@
 package io.kubeai.gitops.validator;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** anyOf and oneOf failures, which json-schema-validator reports branch by branch, read as one violation. */
 class CombinatorMessagesTest {
@@ -63,8 +62,8 @@ class CombinatorMessagesTest {
 
     @Test
     void anyOf_whereBranchesFailForDifferentReasons_listsEachReason() {
-        assertThat(validate("size: 0")).isEqualTo(
-                "/spec/size: matches none of the forms allowed here: must be at least 1, got 0;"
+        assertThat(validate("size: 0"))
+                .isEqualTo("/spec/size: matches none of the forms allowed here: must be at least 1, got 0;"
                         + " or expected string, got integer");
     }
 
@@ -81,14 +80,15 @@ class CombinatorMessagesTest {
 
     @Test
     void oneOf_matchingTwoBranches_saysSo() {
-        assertThat(validate("choice: {a: x, b: y}")).isEqualTo(
-                "/spec/choice: matches more than one of the forms allowed here");
+        assertThat(validate("choice: {a: x, b: y}"))
+                .isEqualTo("/spec/choice: matches more than one of the forms allowed here");
     }
 
     @Test
     void oneOf_matchingNoBranch_listsWhatEachBranchNeeds() {
-        assertThat(validate("choice: {}")).isEqualTo("/spec/choice: matches none of the forms allowed here:"
-                + " missing required field 'a'; or missing required field 'b'");
+        assertThat(validate("choice: {}"))
+                .isEqualTo("/spec/choice: matches none of the forms allowed here:"
+                        + " missing required field 'a'; or missing required field 'b'");
     }
 
     @Test

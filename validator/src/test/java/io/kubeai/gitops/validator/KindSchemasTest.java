@@ -1,15 +1,14 @@
 package io.kubeai.gitops.validator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KindSchemasTest {
     private static final String JSON_SCHEMA_PROPS =
@@ -18,15 +17,20 @@ class KindSchemasTest {
     @Test
     void recursiveDefinition_isEmittedOnceAndReferredTo_notInlined() throws IOException {
         KindSchemas schemas = KindSchemas.of(kubernetes());
-        JsonNode document = schemas.document(
-                "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition");
+        JsonNode document =
+                schemas.document("io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition");
 
         JsonNode props = document.path("definitions").path(JSON_SCHEMA_PROPS);
         assertThat(props.path("properties").path("items").path("$ref").asText())
                 .isEqualTo("#/definitions/" + JSON_SCHEMA_PROPS + "OrArray");
-        assertThat(props.path("properties").path("allOf").path("items").path("$ref").asText())
+        assertThat(props.path("properties")
+                        .path("allOf")
+                        .path("items")
+                        .path("$ref")
+                        .asText())
                 .isEqualTo("#/definitions/" + JSON_SCHEMA_PROPS);
-        assertThat(document.path("definitions").has("io.k8s.api.apps.v1.Deployment")).isFalse();
+        assertThat(document.path("definitions").has("io.k8s.api.apps.v1.Deployment"))
+                .isFalse();
     }
 
     /** The converter's output must be a valid JSON Schema for every kind, not only the ones rendered. */
@@ -40,8 +44,10 @@ class KindSchemasTest {
         }
         KindSchemas schemas = KindSchemas.of(library);
 
-        assertThat(library.kinds().keySet()).hasSizeGreaterThan(300)
-                .allSatisfy(kind -> assertThat(schemas.schemaFor(kind)).as(kind.toString()).isNotNull());
+        assertThat(library.kinds().keySet())
+                .hasSizeGreaterThan(300)
+                .allSatisfy(kind ->
+                        assertThat(schemas.schemaFor(kind)).as(kind.toString()).isNotNull());
     }
 
     @Test
@@ -50,14 +56,15 @@ class KindSchemasTest {
         GroupVersionKind deployment = new GroupVersionKind("apps", "v1", "Deployment");
 
         assertThat(schemas.schemaFor(deployment)).isSameAs(schemas.schemaFor(deployment));
-        assertThat(schemas.schemaFor(new GroupVersionKind("apps", "v1", "Nope"))).isNull();
+        assertThat(schemas.schemaFor(new GroupVersionKind("apps", "v1", "Nope")))
+                .isNull();
     }
 
     @Test
     void referenceThatNoDocumentDefines_failsTheBuild_namingWhatIsMissing() {
         assertThatThrownBy(() -> ManifestValidator.builder()
-                .openApi(SharedSchemas.openApi("kustomize.json"))
-                .build())
+                        .openApi(SharedSchemas.openApi("kustomize.json"))
+                        .build())
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("no schema document given defines '" + SchemaLibrary.OBJECT_META + "'")
                 .hasMessageContaining("kustomize.config.k8s.io/v1beta1 Kustomization")
@@ -67,15 +74,14 @@ class KindSchemasTest {
     @Test
     void notAnOpenApiDocument_failsTheBuild() {
         assertThatThrownBy(() -> ManifestValidator.builder()
-                .openApi(SharedSchemas.dir().resolve("crds/argoproj.io_appproject-crd.yaml"))
-                .build())
+                        .openApi(SharedSchemas.dir().resolve("crds/argoproj.io_appproject-crd.yaml"))
+                        .build())
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("not an OpenAPI document");
     }
 
     @Test
-    void brokenJson_failsTheBuild_namingTheFileAndLine(@TempDir Path dir)
-            throws IOException {
+    void brokenJson_failsTheBuild_namingTheFileAndLine(@TempDir Path dir) throws IOException {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"definitions\": {,\n");
 
         assertThatThrownBy(() -> ManifestValidator.builder().openApi(broken).build())

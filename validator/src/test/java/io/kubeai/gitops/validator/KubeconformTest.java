@@ -1,18 +1,17 @@
 package io.kubeai.gitops.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.dockerjava.api.DockerClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Cross-checks this validator against the tool it imitates: {@code kubeconform -strict} must reach
@@ -45,18 +44,26 @@ class KubeconformTest {
 
         assertThat(kubeconform.exitCode()).as(kubeconform.output()).isEqualTo(1);
         assertThat(kubeconform.output()).contains("gpus");
-        assertThat(SharedSchemas.validator().validateTree(manifests)).extracting(Violation::message)
+        assertThat(SharedSchemas.validator().validateTree(manifests))
+                .extracting(Violation::message)
                 .containsExactly("unknown field 'gpus'");
     }
 
-    private record Run(long exitCode, String output) {
-    }
+    private record Run(long exitCode, String output) {}
 
     private static Run kubeconform(Path manifests) {
         try (GenericContainer<?> container = new GenericContainer<>(KUBECONFORM)
                 .withCopyFileToContainer(MountableFile.forHostPath(manifests.toAbsolutePath()), "/manifests")
-                .withCommand("-strict", "-summary", "-ignore-filename-pattern", "kustomization\\.yaml",
-                        "-schema-location", "default", "-schema-location", CRDS_CATALOG, "/manifests")
+                .withCommand(
+                        "-strict",
+                        "-summary",
+                        "-ignore-filename-pattern",
+                        "kustomization\\.yaml",
+                        "-schema-location",
+                        "default",
+                        "-schema-location",
+                        CRDS_CATALOG,
+                        "/manifests")
                 .withStartupCheckStrategy(new RunsToCompletion().withTimeout(Duration.ofMinutes(3)))) {
             container.start();
             Long exitCode = container.getCurrentContainerInfo().getState().getExitCodeLong();

@@ -1,29 +1,40 @@
 package io.kubeai.gitops.validator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The public API end to end: every kind the generator renders, trees, files and formatting. */
 class ManifestValidatorTest {
     private final ManifestValidator validator = SharedSchemas.validator();
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"deployment.yaml", "service.yaml", "pvc.yaml", "loader-job.yaml", "configmap.yaml",
-            "networkpolicy.yaml", "volumesnapshot.yaml", "application.yaml", "applicationset.yaml", "flux.yaml",
-            "kustomization.yaml"})
+    @ValueSource(
+            strings = {
+                "deployment.yaml",
+                "service.yaml",
+                "pvc.yaml",
+                "loader-job.yaml",
+                "configmap.yaml",
+                "networkpolicy.yaml",
+                "volumesnapshot.yaml",
+                "application.yaml",
+                "applicationset.yaml",
+                "flux.yaml",
+                "kustomization.yaml"
+            })
     void everyKindTheGeneratorRenders_passesWhenValid(String file) throws IOException {
-        assertThat(validator.validateFile(SharedSchemas.manifest("valid/" + file))).isEmpty();
+        assertThat(validator.validateFile(SharedSchemas.manifest("valid/" + file)))
+                .isEmpty();
     }
 
     @Test
@@ -38,25 +49,27 @@ class ManifestValidatorTest {
 
     @Test
     void unknownField_deepInsideThePodTemplate_isReportedWithItsFullPath() {
-        List<Violation> violations = validator.validateYaml("rendered/llama/deployment.yaml",
-                Manifests.deployment("          foo: bar\n"));
+        List<Violation> violations =
+                validator.validateYaml("rendered/llama/deployment.yaml", Manifests.deployment("          foo: bar\n"));
 
-        assertThat(violations).extracting(Violation::format).containsExactly(
-                "rendered/llama/deployment.yaml:16:11: Deployment/llama: /spec/template/spec/containers/0/foo:"
-                        + " unknown field 'foo'");
+        assertThat(violations)
+                .extracting(Violation::format)
+                .containsExactly(
+                        "rendered/llama/deployment.yaml:16:11: Deployment/llama: /spec/template/spec/containers/0/foo:"
+                                + " unknown field 'foo'");
     }
 
     @Test
     void documentValidatedOnItsOwn_isFormattedWithoutFileOrLine() throws IOException {
         JsonNode document = Manifests.yaml(Manifests.deployment("          foo: bar\n"));
 
-        assertThat(validator.validate(document)).extracting(Violation::format).containsExactly(
-                "Deployment/llama: /spec/template/spec/containers/0/foo: unknown field 'foo'");
+        assertThat(validator.validate(document))
+                .extracting(Violation::format)
+                .containsExactly("Deployment/llama: /spec/template/spec/containers/0/foo: unknown field 'foo'");
     }
 
     @Test
-    void validateTree_readsEveryYamlFileInPathOrder_andSkipsHiddenDirectories(@TempDir Path dir)
-            throws IOException {
+    void validateTree_readsEveryYamlFileInPathOrder_andSkipsHiddenDirectories(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("b"));
         Files.createDirectories(dir.resolve(".git"));
         Files.writeString(dir.resolve("b/second.yml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\nx: 1\n");
@@ -66,9 +79,11 @@ class ManifestValidatorTest {
 
         List<Violation> violations = validator.validateTree(dir);
 
-        assertThat(violations).extracting(Violation::file, Violation::message).containsExactly(
-                tuple(dir.resolve("a.yaml").toString(), "unknown field 'y'"),
-                tuple(dir.resolve("b/second.yml").toString(), "unknown field 'x'"));
+        assertThat(violations)
+                .extracting(Violation::file, Violation::message)
+                .containsExactly(
+                        tuple(dir.resolve("a.yaml").toString(), "unknown field 'y'"),
+                        tuple(dir.resolve("b/second.yml").toString(), "unknown field 'x'"));
     }
 
     @Test
@@ -82,10 +97,14 @@ class ManifestValidatorTest {
     @Test
     void hasSchema_knowsBuiltInKindsCrdsAndKustomize() {
         assertThat(validator.hasSchema("apps/v1", "Deployment")).isTrue();
-        assertThat(validator.hasSchema("snapshot.storage.k8s.io/v1", "VolumeSnapshot")).isTrue();
-        assertThat(validator.hasSchema("argoproj.io/v1alpha1", "ApplicationSet")).isTrue();
-        assertThat(validator.hasSchema("kustomize.toolkit.fluxcd.io/v1", "Kustomization")).isTrue();
-        assertThat(validator.hasSchema("kustomize.config.k8s.io/v1beta1", "Kustomization")).isTrue();
+        assertThat(validator.hasSchema("snapshot.storage.k8s.io/v1", "VolumeSnapshot"))
+                .isTrue();
+        assertThat(validator.hasSchema("argoproj.io/v1alpha1", "ApplicationSet"))
+                .isTrue();
+        assertThat(validator.hasSchema("kustomize.toolkit.fluxcd.io/v1", "Kustomization"))
+                .isTrue();
+        assertThat(validator.hasSchema("kustomize.config.k8s.io/v1beta1", "Kustomization"))
+                .isTrue();
         assertThat(validator.hasSchema("apps/v1", "Frobnicator")).isFalse();
     }
 }

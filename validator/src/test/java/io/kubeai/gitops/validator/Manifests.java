@@ -3,14 +3,12 @@ package io.kubeai.gitops.validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 
 /** Manifests written in the tests themselves, where a line number matters. */
 final class Manifests {
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     static String deployment(String containerExtra) {
         return """

@@ -1,10 +1,10 @@
 package io.kubeai.gitops.validator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SchemaConverterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,17 +38,20 @@ class SchemaConverterTest {
                 + "'$ref': {'type': 'string', 'description': 'a property called $ref'},"
                 + "'description': {'type': 'string'}}}");
 
-        assertThat(converted.get("properties")).isEqualTo(json("{'$ref': {'type': 'string'},"
-                + " 'description': {'type': 'string'}}"));
+        assertThat(converted.get("properties"))
+                .isEqualTo(json("{'$ref': {'type': 'string'}," + " 'description': {'type': 'string'}}"));
         assertThat(converted.has("description")).isFalse();
         assertThat(converted.has("$ref")).isFalse();
     }
 
     @Test
     void reference_pointsIntoTheDefinitionsSection_andIsRecorded() {
-        SchemaConverter.Converted converted = new SchemaConverter(true).convert(definition("Pod",
-                "{'properties': {'spec': {'$ref': '#/definitions/io.k8s.api.core.v1.PodSpec', 'description': 'x'},"
-                        + " 'kustomize': {'$ref': '#/components/schemas/Kustomization'}}}", false));
+        SchemaConverter.Converted converted = new SchemaConverter(true)
+                .convert(definition(
+                        "Pod",
+                        "{'properties': {'spec': {'$ref': '#/definitions/io.k8s.api.core.v1.PodSpec', 'description': 'x'},"
+                                + " 'kustomize': {'$ref': '#/components/schemas/Kustomization'}}}",
+                        false));
 
         assertThat(converted.schema().path("properties").get("spec"))
                 .isEqualTo(json("{'$ref': '#/definitions/io.k8s.api.core.v1.PodSpec'}"));
@@ -67,8 +70,9 @@ class SchemaConverterTest {
 
     @Test
     void quantity_isAStringOrANumber() {
-        SchemaConverter.Converted converted = new SchemaConverter(true).convert(definition(SchemaConverter.QUANTITY,
-                "{'type': 'string', 'description': 'a fixed-point number'}", false));
+        SchemaConverter.Converted converted = new SchemaConverter(true)
+                .convert(definition(
+                        SchemaConverter.QUANTITY, "{'type': 'string', 'description': 'a fixed-point number'}", false));
 
         assertThat(converted.schema()).isEqualTo(json("{'type': ['string', 'number']}"));
     }
@@ -98,9 +102,11 @@ class SchemaConverterTest {
 
     @Test
     void customResourceRoot_getsObjectMetaAndImpliedApiVersionAndKind() {
-        SchemaConverter.Converted converted = new SchemaConverter(true).convert(definition("crd.example.com.v1.W",
-                "{'type': 'object', 'properties': {'metadata': {'type': 'object'}, 'spec': {'type': 'object'}}}",
-                true));
+        SchemaConverter.Converted converted = new SchemaConverter(true)
+                .convert(definition(
+                        "crd.example.com.v1.W",
+                        "{'type': 'object', 'properties': {'metadata': {'type': 'object'}, 'spec': {'type': 'object'}}}",
+                        true));
 
         JsonNode properties = converted.schema().get("properties");
         assertThat(properties.get("metadata"))
@@ -112,16 +118,21 @@ class SchemaConverterTest {
 
     @Test
     void customResourceRoot_withoutTheKubernetesDocument_leavesMetadataOpen() {
-        SchemaConverter.Converted converted = new SchemaConverter(false).convert(definition("crd.example.com.v1.W",
-                "{'type': 'object', 'properties': {'metadata': {'type': 'object', 'properties': {'name': "
-                        + "{'type': 'string', 'maxLength': 63}}}}}", true));
+        SchemaConverter.Converted converted = new SchemaConverter(false)
+                .convert(definition(
+                        "crd.example.com.v1.W",
+                        "{'type': 'object', 'properties': {'metadata': {'type': 'object', 'properties': {'name': "
+                                + "{'type': 'string', 'maxLength': 63}}}}}",
+                        true));
 
-        assertThat(converted.schema().path("properties").get("metadata")).isEqualTo(json(
-                "{'type': 'object', 'properties': {'name': {'type': 'string', 'maxLength': 63}}}"));
+        assertThat(converted.schema().path("properties").get("metadata"))
+                .isEqualTo(json("{'type': 'object', 'properties': {'name': {'type': 'string', 'maxLength': 63}}}"));
     }
 
     private static JsonNode convert(String openApi) {
-        return new SchemaConverter(true).convert(definition("T", openApi, false)).schema();
+        return new SchemaConverter(true)
+                .convert(definition("T", openApi, false))
+                .schema();
     }
 
     private static SchemaLibrary.Definition definition(String name, String openApi, boolean customResource) {

@@ -12,8 +12,7 @@ import java.nio.file.Path;
 final class SharedSchemas {
     private static ManifestValidator validator;
 
-    private SharedSchemas() {
-    }
+    private SharedSchemas() {}
 
     /** {@code -Dkubeai.shared.dir}, as the parent pom sets it, else {@code ../../shared} from the module. */
     static Path dir() {

@@ -1,14 +1,13 @@
 package io.kubeai.gitops.validator;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The strictness rules: unknown fields, types, required fields, int-or-string, quantities, nulls, CRDs. */
 class StrictnessTest {
@@ -60,15 +59,16 @@ class StrictnessTest {
     void deploymentWithoutSelector_isMissingARequiredField() {
         String yaml = Manifests.deployment("").replace("  selector:\n    matchLabels: {app: llama}\n", "");
 
-        assertThat(validator.validateYaml("d.yaml", yaml)).extracting(Violation::path, Violation::message)
+        assertThat(validator.validateYaml("d.yaml", yaml))
+                .extracting(Violation::path, Violation::message)
                 .containsExactly(tuple("/spec", "missing required field 'selector'"));
     }
 
     @ParameterizedTest(name = "port: {0}")
     @ValueSource(strings = {"8000", "http", "\"8000\""})
     void intOrString_acceptsAnIntegerOrAString(String port) {
-        String yaml = Manifests.deployment(
-                "          readinessProbe: {httpGet: {path: /health, port: " + port + "}}\n");
+        String yaml =
+                Manifests.deployment("          readinessProbe: {httpGet: {path: /health, port: " + port + "}}\n");
 
         assertThat(validator.validateYaml("d.yaml", yaml)).isEmpty();
     }
@@ -76,8 +76,8 @@ class StrictnessTest {
     @ParameterizedTest(name = "port: {0}")
     @ValueSource(strings = {"true", "8000.5", "[8000]"})
     void intOrString_rejectsEverythingElse(String port) {
-        String yaml = Manifests.deployment(
-                "          readinessProbe: {httpGet: {path: /health, port: " + port + "}}\n");
+        String yaml =
+                Manifests.deployment("          readinessProbe: {httpGet: {path: /health, port: " + port + "}}\n");
 
         assertThat(validator.validateYaml("d.yaml", yaml)).singleElement().satisfies(violation -> {
             assertThat(violation.path()).isEqualTo("/spec/template/spec/containers/0/readinessProbe/httpGet/port");
@@ -98,7 +98,8 @@ class StrictnessTest {
     void quantity_rejectsABoolean() {
         String yaml = Manifests.deployment("          resources: {limits: {cpu: true}}\n");
 
-        assertThat(validator.validateYaml("d.yaml", yaml)).extracting(Violation::message)
+        assertThat(validator.validateYaml("d.yaml", yaml))
+                .extracting(Violation::message)
                 .containsExactly("expected string or number, got boolean");
     }
 
@@ -123,16 +124,17 @@ class StrictnessTest {
                 .build();
         String yaml = Manifests.deployment("").replace("  name: llama\n", "  name: llama\n  creationTimestamp: null\n");
 
-        assertThat(strict.validateYaml("d.yaml", yaml)).extracting(Violation::path, Violation::message)
-                .containsExactly(tuple("/metadata/creationTimestamp",
-                        "expected string, got null"));
+        assertThat(strict.validateYaml("d.yaml", yaml))
+                .extracting(Violation::path, Violation::message)
+                .containsExactly(tuple("/metadata/creationTimestamp", "expected string, got null"));
     }
 
     @Test
     void requiredFieldSetToNull_readsAsMissing() {
         String yaml = Manifests.deployment("").replace("- name: server", "- name: null");
 
-        assertThat(validator.validateYaml("d.yaml", yaml)).extracting(Violation::message)
+        assertThat(validator.validateYaml("d.yaml", yaml))
+                .extracting(Violation::message)
                 .containsExactly("missing required field 'name'");
     }
 
@@ -147,7 +149,8 @@ class StrictnessTest {
                   destination: {server: https://kubernetes.default.svc}
                 """;
 
-        assertThat(validator.validateYaml("app.yaml", application)).extracting(Violation::path, Violation::message)
+        assertThat(validator.validateYaml("app.yaml", application))
+                .extracting(Violation::path, Violation::message)
                 .containsExactly(tuple("/metadata/lables", "unknown field 'lables'"));
     }
 
@@ -162,12 +165,15 @@ class StrictnessTest {
                   provider: gitlab
                 """;
 
-        assertThat(validator.validateYaml("flux.yaml", flux)).extracting(Violation::path, Violation::message)
+        assertThat(validator.validateYaml("flux.yaml", flux))
+                .extracting(Violation::path, Violation::message)
                 .containsExactly(
                         tuple("/spec", "missing required field 'url'"),
-                        tuple("/spec/interval",
+                        tuple(
+                                "/spec/interval",
                                 "'1 minute' does not match the pattern '^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$'"),
-                        tuple("/spec/provider",
+                        tuple(
+                                "/spec/provider",
                                 "unsupported value 'gitlab': supported values: 'generic', 'aws', 'azure', 'github'"));
     }
 
@@ -199,7 +205,8 @@ class StrictnessTest {
                               maxProperties: "3"
                 """;
 
-        assertThat(validator.validateYaml("crd.yaml", crd)).extracting(Violation::path, Violation::message)
+        assertThat(validator.validateYaml("crd.yaml", crd))
+                .extracting(Violation::path, Violation::message)
                 .containsExactly(tuple(
                         "/spec/versions/0/schema/openAPIV3Schema/properties/spec/maxProperties",
                         "expected integer, got string"));

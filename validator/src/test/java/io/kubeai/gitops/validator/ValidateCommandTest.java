@@ -1,12 +1,11 @@
 package io.kubeai.gitops.validator;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ValidateCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -14,7 +13,10 @@ class ValidateCommandTest {
 
     @Test
     void validManifests_exitZero_withASummary() {
-        int code = run("--shared", SharedSchemas.dir().toString(), SharedSchemas.manifest("valid").toString());
+        int code = run(
+                "--shared",
+                SharedSchemas.dir().toString(),
+                SharedSchemas.manifest("valid").toString());
 
         assertThat(code).isEqualTo(ValidateCommand.OK);
         assertThat(out()).isEqualTo("12 documents in 11 files: all valid\n");
@@ -22,20 +24,26 @@ class ValidateCommandTest {
 
     @Test
     void invalidManifest_exitsOne_andPrintsEachViolationOnALine() {
-        int code = run("--openapi", SharedSchemas.dir().resolve("kubernetes-openapi").toString(),
-                "--crds", SharedSchemas.crds().toString(),
+        int code = run(
+                "--openapi",
+                SharedSchemas.dir().resolve("kubernetes-openapi").toString(),
+                "--crds",
+                SharedSchemas.crds().toString(),
                 SharedSchemas.manifest("invalid/deployment.yaml").toString());
 
         assertThat(code).isEqualTo(ValidateCommand.INVALID);
-        assertThat(out()).isEqualTo(SharedSchemas.manifest("invalid/deployment.yaml")
-                + ":17:11: Deployment/llama-3-8b: /spec/template/spec/containers/0/gpus: unknown field 'gpus'\n"
-                + "1 document in 1 file: 1 violation\n");
+        assertThat(out())
+                .isEqualTo(SharedSchemas.manifest("invalid/deployment.yaml")
+                        + ":17:11: Deployment/llama-3-8b: /spec/template/spec/containers/0/gpus: unknown field 'gpus'\n"
+                        + "1 document in 1 file: 1 violation\n");
     }
 
     @Test
     void missingSchemas_isAUsageError() {
         assertThat(run("rendered")).isEqualTo(ValidateCommand.USAGE);
-        assertThat(err()).contains("give the schemas with --openapi, --crds or --shared").contains("usage:");
+        assertThat(err())
+                .contains("give the schemas with --openapi, --crds or --shared")
+                .contains("usage:");
     }
 
     @Test
@@ -52,14 +60,17 @@ class ValidateCommandTest {
 
     @Test
     void missingManifests_exitThree() {
-        int code = run("--openapi", SharedSchemas.openApi("kubernetes-1.35.0.json").toString(), "no/such/dir");
+        int code =
+                run("--openapi", SharedSchemas.openApi("kubernetes-1.35.0.json").toString(), "no/such/dir");
 
         assertThat(code).isEqualTo(ValidateCommand.FAILURE);
         assertThat(err()).isEqualTo("error: cannot read the manifests: no such file or directory: no/such/dir\n");
     }
 
     private int run(String... args) {
-        return ValidateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return ValidateCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -3,7 +3,6 @@ package io.kubeai.gitops.validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -32,13 +31,12 @@ public final class ValidationBenchmark {
     private static final int MEASURED_ROUNDS = 5;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private ValidationBenchmark() {
-    }
+    private ValidationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long loadStart = System.nanoTime();
-        ManifestValidator validator = ManifestValidator.fromSharedDir(
-                args.length > 0 ? Path.of(args[0]) : SharedSchemas.dir());
+        ManifestValidator validator =
+                ManifestValidator.fromSharedDir(args.length > 0 ? Path.of(args[0]) : SharedSchemas.dir());
         long loaded = System.nanoTime() - loadStart;
 
         List<String> files = new ArrayList<>();
@@ -76,9 +74,12 @@ public final class ValidationBenchmark {
             treeBest[0] = Math.min(treeBest[0], System.nanoTime() - wall);
             treeBest[1] = Math.min(treeBest[1], CPU.getCurrentThreadCpuTime() - cpu);
         }
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "schemas loaded in %d ms; first pass over %d documents (compiling 5 kinds) %d ms%n",
-                loaded / 1_000_000, files.size(), first / 1_000_000);
+                loaded / 1_000_000,
+                files.size(),
+                first / 1_000_000);
         report("validateYaml (parse + validate)", files.size(), yamlBest);
         report("validate(JsonNode)", trees.size(), treeBest);
     }
@@ -86,7 +87,9 @@ public final class ValidationBenchmark {
     private static int validateAll(ManifestValidator validator, List<String> files) {
         int violations = 0;
         for (int i = 0; i < files.size(); i++) {
-            violations += validator.validateYaml("rendered/" + i + ".yaml", files.get(i)).size();
+            violations += validator
+                    .validateYaml("rendered/" + i + ".yaml", files.get(i))
+                    .size();
         }
         return violations;
     }
@@ -101,14 +104,22 @@ public final class ValidationBenchmark {
 
     /** Wall time, and the thread's CPU time, which other processes on a busy machine do not inflate. */
     private static void report(String what, int documents, long[] wallAndCpu) {
-        System.out.printf(Locale.ROOT, "%-32s %d documents: wall %d ms = %,.0f documents/s; cpu %d ms = %,.0f"
+        System.out.printf(
+                Locale.ROOT,
+                "%-32s %d documents: wall %d ms = %,.0f documents/s; cpu %d ms = %,.0f"
                         + " documents/s (best of %d, after warm-up)%n",
-                what, documents, wallAndCpu[0] / 1_000_000, documents / (wallAndCpu[0] / 1e9),
-                wallAndCpu[1] / 1_000_000, documents / (wallAndCpu[1] / 1e9), MEASURED_ROUNDS);
+                what,
+                documents,
+                wallAndCpu[0] / 1_000_000,
+                documents / (wallAndCpu[0] / 1e9),
+                wallAndCpu[1] / 1_000_000,
+                documents / (wallAndCpu[1] / 1e9),
+                MEASURED_ROUNDS);
     }
 
     private static List<String> render(String name) {
-        return List.of("""
+        return List.of(
+                """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata:
@@ -174,6 +185,7 @@ public final class ValidationBenchmark {
                 kind: ConfigMap
                 metadata: {name: %1$s-adapters, namespace: models}
                 data: {MAX_LORAS: "4"}
-                """.formatted(name));
+                """.formatted(
+                                name));
     }
 }

@@ -1,9 +1,9 @@
 package io.kubeai.gitops.validator;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+
+import org.junit.jupiter.api.Test;
 
 /** YAML as input: several documents in a file, empty documents, duplicate keys, syntax errors, YAML 1.1. */
 class YamlInputTest {
@@ -35,7 +35,9 @@ class YamlInputTest {
     void emptyDocuments_areSkipped_butKeepTheirPlaceInTheIndex() {
         String stream = "---\n# nothing here\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nbad: 1\n";
 
-        assertThat(validator.validateYaml("c.yaml", stream)).extracting(Violation::documentIndex).containsExactly(1);
+        assertThat(validator.validateYaml("c.yaml", stream))
+                .extracting(Violation::documentIndex)
+                .containsExactly(1);
     }
 
     @Test
@@ -48,7 +50,8 @@ class YamlInputTest {
                   name: d
                 """;
 
-        assertThat(validator.validateYaml("c.yaml", yaml)).extracting(Violation::format)
+        assertThat(validator.validateYaml("c.yaml", yaml))
+                .extracting(Violation::format)
                 .containsExactly("c.yaml:5:3: ConfigMap/d: /metadata/name: duplicate key 'name'");
     }
 
@@ -56,20 +59,22 @@ class YamlInputTest {
     void yamlSyntaxError_isAViolation_andEndsTheFile() {
         String stream = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\nkind: [unclosed\n---\nfoo: 1\n";
 
-        assertThat(validator.validateYaml("broken.yaml", stream)).singleElement().satisfies(violation -> {
-            assertThat(violation.documentIndex()).isEqualTo(1);
-            assertThat(violation.message()).startsWith("invalid YAML: ");
-            assertThat(violation.line()).isGreaterThanOrEqualTo(5);
-        });
+        assertThat(validator.validateYaml("broken.yaml", stream))
+                .singleElement()
+                .satisfies(violation -> {
+                    assertThat(violation.documentIndex()).isEqualTo(1);
+                    assertThat(violation.message()).startsWith("invalid YAML: ");
+                    assertThat(violation.line()).isGreaterThanOrEqualTo(5);
+                });
     }
 
     @Test
     void unquotedYes_isABoolean_asTheKubernetesYamlDecoderReadsIt() {
-        String yaml = Manifests.deployment(
-                "          env: [{name: DEBUG, value: yes}, {name: QUOTED, value: \"yes\"}]\n");
+        String yaml =
+                Manifests.deployment("          env: [{name: DEBUG, value: yes}, {name: QUOTED, value: \"yes\"}]\n");
 
-        assertThat(validator.validateYaml("d.yaml", yaml)).extracting(Violation::path, Violation::message)
-                .containsExactly(tuple(
-                        "/spec/template/spec/containers/0/env/0/value", "expected string, got boolean"));
+        assertThat(validator.validateYaml("d.yaml", yaml))
+                .extracting(Violation::path, Violation::message)
+                .containsExactly(tuple("/spec/template/spec/containers/0/env/0/value", "expected string, got boolean"));
     }
 }

@@ -34,7 +34,8 @@ public final class AdapterSync implements AutoCloseable {
         files.init();
         VllmClient engine = new VllmClient(settings.engine(), settings.engineTimeout());
         Reconciler reconciler = new Reconciler(settings, engine, fetcher, files, Clock.systemUTC());
-        Duration stuckAfter = Duration.ofMinutes(5).plus(settings.engineTimeout().multipliedBy(3));
+        Duration stuckAfter =
+                Duration.ofMinutes(5).plus(settings.engineTimeout().multipliedBy(3));
         StatusServer server;
         try {
             server = new StatusServer(settings.listen(), reconciler, stuckAfter);
@@ -42,13 +43,25 @@ public final class AdapterSync implements AutoCloseable {
             reconciler.close();
             throw new IOException("cannot listen on " + settings.listen() + ": " + e.getMessage(), e);
         }
-        ConfigWatcher watcher = new ConfigWatcher(settings.configFile(), settings.pollPeriod(), settings.debounce(),
-                reconciler::configChanged, reconciler::configProblem);
+        ConfigWatcher watcher = new ConfigWatcher(
+                settings.configFile(),
+                settings.pollPeriod(),
+                settings.debounce(),
+                reconciler::configChanged,
+                reconciler::configProblem);
         server.start();
         reconciler.start();
         watcher.start();
-        Log.info("adapter-sync started", "config", settings.configFile(), "engine", settings.engine(),
-                "adaptersDir", settings.adaptersDir(), "listen", settings.listen().getHostString() + ":" + server.port());
+        Log.info(
+                "adapter-sync started",
+                "config",
+                settings.configFile(),
+                "engine",
+                settings.engine(),
+                "adaptersDir",
+                settings.adaptersDir(),
+                "listen",
+                settings.listen().getHostString() + ":" + server.port());
         return new AdapterSync(reconciler, server, watcher);
     }
 

@@ -22,8 +22,12 @@ import picocli.CommandLine.Spec;
  * ({@code ADAPTER_SYNC_<OPTION>}); an option on the command line wins. Exit codes: 0 stopped cleanly,
  * 2 usage, 3 cannot start (port in use, adapters directory not writable).
  */
-@Command(name = "adapter-sync", mixinStandardHelpOptions = true, version = "adapter-sync 0.1.0",
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "adapter-sync",
+        mixinStandardHelpOptions = true,
+        version = "adapter-sync 0.1.0",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Loads and unloads a Model's LoRA adapters in the vLLM server beside it, following the "
                 + "<model>-adapters ConfigMap, without restarting the server.")
 public final class AdapterSyncCommand implements Callable<Integer> {
@@ -31,63 +35,108 @@ public final class AdapterSyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:ADAPTER_SYNC_CONFIG}",
-            description = "The mounted adapters.json (its directory is watched). Default: /etc/kubeai/adapters/adapters.json")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "${env:ADAPTER_SYNC_CONFIG}",
+            description =
+                    "The mounted adapters.json (its directory is watched). Default: /etc/kubeai/adapters/adapters.json")
     Path config;
 
-    @Option(names = "--engine", paramLabel = "URL", defaultValue = "${env:ADAPTER_SYNC_ENGINE}",
+    @Option(
+            names = "--engine",
+            paramLabel = "URL",
+            defaultValue = "${env:ADAPTER_SYNC_ENGINE}",
             description = "vLLM's OpenAI-compatible server. Default: http://127.0.0.1:8000")
     URI engine;
 
-    @Option(names = "--adapters-dir", paramLabel = "DIR", defaultValue = "${env:ADAPTER_SYNC_ADAPTERS_DIR}",
-            description = "Where adapters are downloaded, one directory each; vLLM must mount it at the same path. Default: /adapters")
+    @Option(
+            names = "--adapters-dir",
+            paramLabel = "DIR",
+            defaultValue = "${env:ADAPTER_SYNC_ADAPTERS_DIR}",
+            description =
+                    "Where adapters are downloaded, one directory each; vLLM must mount it at the same path. Default: /adapters")
     Path adaptersDir;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "${env:ADAPTER_SYNC_LISTEN}",
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
+            defaultValue = "${env:ADAPTER_SYNC_LISTEN}",
             converter = ListenConverter.class,
             description = "Address of /readyz, /healthz and /status. Default: 0.0.0.0:8090")
     InetSocketAddress listen;
 
-    @Option(names = "--reconcile-period", paramLabel = "DURATION", defaultValue = "${env:ADAPTER_SYNC_RECONCILE_PERIOD}",
+    @Option(
+            names = "--reconcile-period",
+            paramLabel = "DURATION",
+            defaultValue = "${env:ADAPTER_SYNC_RECONCILE_PERIOD}",
             converter = DurationConverter.class,
-            description = "How often the engine's /v1/models is checked, so a restarted engine gets its adapters back. Default: 10s")
+            description =
+                    "How often the engine's /v1/models is checked, so a restarted engine gets its adapters back. Default: 10s")
     Duration reconcilePeriod;
 
-    @Option(names = "--poll-period", paramLabel = "DURATION", defaultValue = "${env:ADAPTER_SYNC_POLL_PERIOD}",
+    @Option(
+            names = "--poll-period",
+            paramLabel = "DURATION",
+            defaultValue = "${env:ADAPTER_SYNC_POLL_PERIOD}",
             converter = DurationConverter.class,
             description = "How often the config file is re-read besides file-system events. Default: 1s")
     Duration pollPeriod;
 
-    @Option(names = "--debounce", paramLabel = "DURATION", defaultValue = "${env:ADAPTER_SYNC_DEBOUNCE}",
+    @Option(
+            names = "--debounce",
+            paramLabel = "DURATION",
+            defaultValue = "${env:ADAPTER_SYNC_DEBOUNCE}",
             converter = DurationConverter.class,
             description = "How long a changed config file must stay unchanged before it is applied. Default: 150ms")
     Duration debounce;
 
-    @Option(names = "--backoff-initial", paramLabel = "DURATION", defaultValue = "${env:ADAPTER_SYNC_BACKOFF_INITIAL}",
+    @Option(
+            names = "--backoff-initial",
+            paramLabel = "DURATION",
+            defaultValue = "${env:ADAPTER_SYNC_BACKOFF_INITIAL}",
             converter = DurationConverter.class,
             description = "First retry delay of a failing adapter (doubles per failure, with jitter). Default: 1s")
     Duration backoffInitial;
 
-    @Option(names = "--backoff-max", paramLabel = "DURATION", defaultValue = "${env:ADAPTER_SYNC_BACKOFF_MAX}",
-            converter = DurationConverter.class, description = "Longest retry delay. Default: 2m")
+    @Option(
+            names = "--backoff-max",
+            paramLabel = "DURATION",
+            defaultValue = "${env:ADAPTER_SYNC_BACKOFF_MAX}",
+            converter = DurationConverter.class,
+            description = "Longest retry delay. Default: 2m")
     Duration backoffMax;
 
-    @Option(names = "--engine-timeout", paramLabel = "DURATION", defaultValue = "${env:ADAPTER_SYNC_ENGINE_TIMEOUT}",
-            converter = DurationConverter.class, description = "Timeout of one request to the engine. Default: 60s")
+    @Option(
+            names = "--engine-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "${env:ADAPTER_SYNC_ENGINE_TIMEOUT}",
+            converter = DurationConverter.class,
+            description = "Timeout of one request to the engine. Default: 60s")
     Duration engineTimeout;
 
-    @Option(names = "--fetch-threads", paramLabel = "N", defaultValue = "${env:ADAPTER_SYNC_FETCH_THREADS}",
+    @Option(
+            names = "--fetch-threads",
+            paramLabel = "N",
+            defaultValue = "${env:ADAPTER_SYNC_FETCH_THREADS}",
             description = "Adapters downloaded at once. Default: 4")
     Integer fetchThreads;
 
-    @Option(names = "--strict-readiness", negatable = true, defaultValue = "${env:ADAPTER_SYNC_STRICT_READINESS}",
+    @Option(
+            names = "--strict-readiness",
+            negatable = true,
+            defaultValue = "${env:ADAPTER_SYNC_STRICT_READINESS}",
             description = "Not ready whenever any wanted adapter is missing. By default readiness waits for all "
                     + "adapters only until they first load (and again after an engine restart), so adding an "
                     + "adapter does not take every replica out of service at once.")
     Boolean strictReadiness;
 
-    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:ADAPTER_SYNC_LOG_FORMAT:-text}",
-            converter = LogFormatConverter.class, description = "Log lines as text or as JSON objects. Default: text")
+    @Option(
+            names = "--log-format",
+            paramLabel = "text|json",
+            defaultValue = "${env:ADAPTER_SYNC_LOG_FORMAT:-text}",
+            converter = LogFormatConverter.class,
+            description = "Log lines as text or as JSON objects. Default: text")
     Log.Format logFormat;
 
     public static void main(String[] args) {
@@ -102,10 +151,20 @@ public final class AdapterSyncCommand implements Callable<Integer> {
 
     Settings settings() {
         try {
-            return Settings.builder().configFile(config).engine(engine).adaptersDir(adaptersDir).listen(listen)
-                    .reconcilePeriod(reconcilePeriod).pollPeriod(pollPeriod).debounce(debounce)
-                    .backoffInitial(backoffInitial).backoffMax(backoffMax).engineTimeout(engineTimeout)
-                    .fetchThreads(fetchThreads).strictReadiness(strictReadiness).build();
+            return Settings.builder()
+                    .configFile(config)
+                    .engine(engine)
+                    .adaptersDir(adaptersDir)
+                    .listen(listen)
+                    .reconcilePeriod(reconcilePeriod)
+                    .pollPeriod(pollPeriod)
+                    .debounce(debounce)
+                    .backoffInitial(backoffInitial)
+                    .backoffMax(backoffMax)
+                    .engineTimeout(engineTimeout)
+                    .fetchThreads(fetchThreads)
+                    .strictReadiness(strictReadiness)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -123,11 +182,14 @@ public final class AdapterSyncCommand implements Callable<Integer> {
             Log.error("cannot start", "error", e.getMessage());
             return 3;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Log.info("stopping; loaded adapters stay loaded");
-            sync.close();
-            stopped.countDown();
-        }, "adapter-sync-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            Log.info("stopping; loaded adapters stay loaded");
+                            sync.close();
+                            stopped.countDown();
+                        },
+                        "adapter-sync-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -150,10 +212,14 @@ public final class AdapterSyncCommand implements Callable<Integer> {
                 }
                 long n = Long.parseLong(v.substring(0, v.length() - 1));
                 switch (v.charAt(v.length() - 1)) {
-                    case 's': return Duration.ofSeconds(n);
-                    case 'm': return Duration.ofMinutes(n);
-                    case 'h': return Duration.ofHours(n);
-                    default: break;
+                    case 's':
+                        return Duration.ofSeconds(n);
+                    case 'm':
+                        return Duration.ofMinutes(n);
+                    case 'h':
+                        return Duration.ofHours(n);
+                    default:
+                        break;
                 }
             } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
                 // reported below
@@ -169,7 +235,9 @@ public final class AdapterSyncCommand implements Callable<Integer> {
             int colon = value.lastIndexOf(':');
             try {
                 int port = Integer.parseInt(value.substring(colon + 1));
-                String host = colon <= 0 ? "0.0.0.0" : value.substring(0, colon).replace("[", "").replace("]", "");
+                String host = colon <= 0
+                        ? "0.0.0.0"
+                        : value.substring(0, colon).replace("[", "").replace("]", "");
                 return new InetSocketAddress(host, port);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not HOST:PORT");

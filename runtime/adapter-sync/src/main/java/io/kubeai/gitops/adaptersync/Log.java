@@ -12,14 +12,16 @@ import java.time.Instant;
 public final class Log {
 
     /** How lines are written. */
-    public enum Format { TEXT, JSON }
+    public enum Format {
+        TEXT,
+        JSON
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile Format format = Format.TEXT;
     private static volatile PrintStream out = System.err;
 
-    private Log() {
-    }
+    private Log() {}
 
     public static void configure(Format f, PrintStream stream) {
         format = f;
@@ -51,8 +53,11 @@ public final class Log {
             }
             line = node.toString();
         } else {
-            StringBuilder b = new StringBuilder(Instant.now().toString()).append(' ')
-                    .append(level.toUpperCase()).append(' ').append(message);
+            StringBuilder b = new StringBuilder(Instant.now().toString())
+                    .append(' ')
+                    .append(level.toUpperCase())
+                    .append(' ')
+                    .append(message);
             for (int i = 0; i + 1 < kv.length; i += 2) {
                 b.append(' ').append(kv[i]).append('=').append(quote(kv[i + 1]));
             }

@@ -48,7 +48,8 @@ public record Settings(
             throw new IllegalArgumentException("fetchThreads must be at least 1");
         }
         if (backoffMax.compareTo(backoffInitial) < 0) {
-            throw new IllegalArgumentException("backoff max " + backoffMax + " is below backoff initial " + backoffInitial);
+            throw new IllegalArgumentException(
+                    "backoff max " + backoffMax + " is below backoff initial " + backoffInitial);
         }
     }
 
@@ -71,25 +72,82 @@ public record Settings(
         private int fetchThreads = 4;
         private boolean strictReadiness;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder configFile(Path v) {
+            if (v != null) configFile = v;
+            return this;
         }
 
-        public Builder configFile(Path v) { if (v != null) configFile = v; return this; }
-        public Builder engine(URI v) { if (v != null) engine = v; return this; }
-        public Builder adaptersDir(Path v) { if (v != null) adaptersDir = v; return this; }
-        public Builder listen(InetSocketAddress v) { if (v != null) listen = v; return this; }
-        public Builder reconcilePeriod(Duration v) { if (v != null) reconcilePeriod = v; return this; }
-        public Builder pollPeriod(Duration v) { if (v != null) pollPeriod = v; return this; }
-        public Builder debounce(Duration v) { if (v != null) debounce = v; return this; }
-        public Builder backoffInitial(Duration v) { if (v != null) backoffInitial = v; return this; }
-        public Builder backoffMax(Duration v) { if (v != null) backoffMax = v; return this; }
-        public Builder engineTimeout(Duration v) { if (v != null) engineTimeout = v; return this; }
-        public Builder fetchThreads(Integer v) { if (v != null) fetchThreads = v; return this; }
-        public Builder strictReadiness(Boolean v) { if (v != null) strictReadiness = v; return this; }
+        public Builder engine(URI v) {
+            if (v != null) engine = v;
+            return this;
+        }
+
+        public Builder adaptersDir(Path v) {
+            if (v != null) adaptersDir = v;
+            return this;
+        }
+
+        public Builder listen(InetSocketAddress v) {
+            if (v != null) listen = v;
+            return this;
+        }
+
+        public Builder reconcilePeriod(Duration v) {
+            if (v != null) reconcilePeriod = v;
+            return this;
+        }
+
+        public Builder pollPeriod(Duration v) {
+            if (v != null) pollPeriod = v;
+            return this;
+        }
+
+        public Builder debounce(Duration v) {
+            if (v != null) debounce = v;
+            return this;
+        }
+
+        public Builder backoffInitial(Duration v) {
+            if (v != null) backoffInitial = v;
+            return this;
+        }
+
+        public Builder backoffMax(Duration v) {
+            if (v != null) backoffMax = v;
+            return this;
+        }
+
+        public Builder engineTimeout(Duration v) {
+            if (v != null) engineTimeout = v;
+            return this;
+        }
+
+        public Builder fetchThreads(Integer v) {
+            if (v != null) fetchThreads = v;
+            return this;
+        }
+
+        public Builder strictReadiness(Boolean v) {
+            if (v != null) strictReadiness = v;
+            return this;
+        }
 
         public Settings build() {
-            return new Settings(configFile, engine, adaptersDir, listen, reconcilePeriod, pollPeriod, debounce,
-                    backoffInitial, backoffMax, engineTimeout, fetchThreads, strictReadiness);
+            return new Settings(
+                    configFile,
+                    engine,
+                    adaptersDir,
+                    listen,
+                    reconcilePeriod,
+                    pollPeriod,
+                    debounce,
+                    backoffInitial,
+                    backoffMax,
+                    engineTimeout,
+                    fetchThreads,
+                    strictReadiness);
         }
     }
 }

@@ -37,16 +37,44 @@ class AdapterSyncCommandTest {
     @Test
     void help_listsEveryOption() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("--config", "--engine", "--adapters-dir", "--listen", "--reconcile-period",
-                "--poll-period", "--debounce", "--backoff-initial", "--backoff-max", "--engine-timeout",
-                "--fetch-threads", "--[no-]strict-readiness", "--log-format");
+        assertThat(out.toString())
+                .contains(
+                        "--config",
+                        "--engine",
+                        "--adapters-dir",
+                        "--listen",
+                        "--reconcile-period",
+                        "--poll-period",
+                        "--debounce",
+                        "--backoff-initial",
+                        "--backoff-max",
+                        "--engine-timeout",
+                        "--fetch-threads",
+                        "--[no-]strict-readiness",
+                        "--log-format");
     }
 
     @Test
     void options_becomeSettings() {
-        Settings s = parse("--config", "/etc/kubeai/adapters/adapters.json", "--engine", "http://127.0.0.1:8000",
-                "--adapters-dir", "/adapters", "--listen", "0.0.0.0:8090", "--reconcile-period", "30s",
-                "--debounce", "500ms", "--backoff-max", "5m", "--engine-timeout", "PT90S", "--fetch-threads", "2",
+        Settings s = parse(
+                "--config",
+                "/etc/kubeai/adapters/adapters.json",
+                "--engine",
+                "http://127.0.0.1:8000",
+                "--adapters-dir",
+                "/adapters",
+                "--listen",
+                "0.0.0.0:8090",
+                "--reconcile-period",
+                "30s",
+                "--debounce",
+                "500ms",
+                "--backoff-max",
+                "5m",
+                "--engine-timeout",
+                "PT90S",
+                "--fetch-threads",
+                "2",
                 "--strict-readiness");
 
         assertThat(s.configFile()).isEqualTo(Path.of("/etc/kubeai/adapters/adapters.json"));
@@ -80,8 +108,13 @@ class AdapterSyncCommandTest {
     @Test
     void portInUse_exitsWith3() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int code = run("--listen", "127.0.0.1:" + taken.getLocalPort(), "--adapters-dir", tmp.toString(),
-                    "--config", tmp.resolve("adapters.json").toString());
+            int code = run(
+                    "--listen",
+                    "127.0.0.1:" + taken.getLocalPort(),
+                    "--adapters-dir",
+                    tmp.toString(),
+                    "--config",
+                    tmp.resolve("adapters.json").toString());
             assertThat(code).isEqualTo(3);
         }
     }

@@ -7,13 +7,13 @@ import io.kubeai.gitops.adaptersync.fakevllm.FakeVllm;
 import io.kubeai.gitops.adaptersync.fakevllm.FakeVllm.Style;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFiles;
 import io.kubeai.gitops.adaptersync.fetch.LoaderFetcher;
-import io.kubeai.gitops.loader.LoaderEnv;
 import io.kubeai.gitops.adaptersync.reconcile.AdapterStatus;
 import io.kubeai.gitops.adaptersync.testing.Await;
 import io.kubeai.gitops.adaptersync.testing.ConfigMapDir.Adapter;
 import io.kubeai.gitops.adaptersync.testing.GatedFetcher;
 import io.kubeai.gitops.adaptersync.testing.SyncHarness;
 import io.kubeai.gitops.adaptersync.testing.TestAdapters;
+import io.kubeai.gitops.loader.LoaderEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class AdapterSyncTest {
     private GatedFetcher fetcher;
 
     private SyncHarness harness(Style style) {
-        return harness(style, b -> { });
+        return harness(style, b -> {});
     }
 
     private SyncHarness harness(Style style, java.util.function.Consumer<Settings.Builder> tweak) {
@@ -75,8 +75,11 @@ class AdapterSyncTest {
         h.configMap.publish("llama", List.of(Adapter.of("a", h.source("a"))));
         h.startSync();
 
-        Await.until("a loaded well before the period", java.time.Duration.ofSeconds(5),
-                () -> h.engine.loaded().containsKey("llama_a"), h::describe);
+        Await.until(
+                "a loaded well before the period",
+                java.time.Duration.ofSeconds(5),
+                () -> h.engine.loaded().containsKey("llama_a"),
+                h::describe);
     }
 
     @Test
@@ -91,8 +94,10 @@ class AdapterSyncTest {
         Await.until("a's files to be deleted", () -> !Files.exists(h.adaptersDir.resolve("a")));
         assertThat(h.adaptersDir.resolve("b")).isDirectory();
         assertThat(h.engine.calls("unload")).extracting(FakeVllm.Call::name).containsExactly("llama_a");
-        Await.until("status to list only b", () -> h.status().adapters().size() == 1
-                && h.status().adapters().get(0).name().equals("b"));
+        Await.until(
+                "status to list only b",
+                () -> h.status().adapters().size() == 1
+                        && h.status().adapters().get(0).name().equals("b"));
     }
 
     @Test
@@ -120,8 +125,11 @@ class AdapterSyncTest {
         Await.until("not ready while the engine is down", Await.DEFAULT, () -> h.readyz() == 503, h::describe);
         h.engine.start();
 
-        Await.until("the engine to answer while a is loading again", Await.DEFAULT,
-                () -> h.status().engineReachable(), h::describe);
+        Await.until(
+                "the engine to answer while a is loading again",
+                Await.DEFAULT,
+                () -> h.status().engineReachable(),
+                h::describe);
         h.awaitReady();
         assertThat(h.engine.loaded()).containsOnlyKeys("llama_a");
     }
@@ -162,9 +170,13 @@ class AdapterSyncTest {
         h.configMap.publish("llama", List.of(Adapter.of("a", h.source("a"))));
         h.startSync();
 
-        Await.until("a to fail", Await.DEFAULT, () -> h.status().adapter("a") != null
-                && h.status().adapter("a").state() == AdapterStatus.State.FAILING, h::describe);
-        assertThat(h.status().adapter("a").reason()).contains("HTTP 404: Not Found")
+        Await.until(
+                "a to fail",
+                Await.DEFAULT,
+                () -> h.status().adapter("a") != null && h.status().adapter("a").state() == AdapterStatus.State.FAILING,
+                h::describe);
+        assertThat(h.status().adapter("a").reason())
+                .contains("HTTP 404: Not Found")
                 .contains("VLLM_ALLOW_RUNTIME_LORA_UPDATING=True");
     }
 
@@ -175,9 +187,13 @@ class AdapterSyncTest {
         h.configMap.publish("llama", List.of(Adapter.of("a", h.source("a"))));
         h.startSync();
 
-        Await.until("a to be downloaded while the engine is down", Await.DEFAULT,
-                () -> h.status().adapter("a") != null && h.status().adapter("a").reason() != null
-                        && h.status().adapter("a").reason().contains("waiting for the engine"), h::describe);
+        Await.until(
+                "a to be downloaded while the engine is down",
+                Await.DEFAULT,
+                () -> h.status().adapter("a") != null
+                        && h.status().adapter("a").reason() != null
+                        && h.status().adapter("a").reason().contains("waiting for the engine"),
+                h::describe);
         assertThat(h.readyz()).isEqualTo(503);
         assertThat(h.get("/readyz").body()).contains("engine not reachable");
         assertThat(h.statusJson().path("engineReachable").asBoolean()).isFalse();
@@ -192,12 +208,16 @@ class AdapterSyncTest {
     void brokenAdapterUrl_doesNotBlockTheOthers_andStatusNamesIt() throws IOException {
         SyncHarness h = harness(Style.OLD);
         String missing = h.sources.resolve("not-there").toString();
-        h.configMap.publish("llama", List.of(Adapter.of("a", h.source("a")), Adapter.of("broken", missing),
-                Adapter.of("c", h.source("c"))));
+        h.configMap.publish(
+                "llama",
+                List.of(Adapter.of("a", h.source("a")), Adapter.of("broken", missing), Adapter.of("c", h.source("c"))));
         h.startSync();
 
         h.awaitEngineHas(Set.of("llama_a", "llama_c"));
-        Await.until("broken to be retried", Await.DEFAULT, () -> h.status().adapter("broken").attempts() >= 2,
+        Await.until(
+                "broken to be retried",
+                Await.DEFAULT,
+                () -> h.status().adapter("broken").attempts() >= 2,
                 h::describe);
         JsonNode broken = adapter(h.statusJson(), "broken");
         assertThat(broken.path("state").asText()).isEqualTo("failing");
@@ -215,32 +235,49 @@ class AdapterSyncTest {
 
     @Test
     void anErrorInADownload_failsThatAdapter_insteadOfLeavingItDownloadingForever() {
-        SyncHarness h = new SyncHarness(tmp, Style.OLD, (source, dest) -> {
-            if (source.endsWith("/broken")) {
-                throw new NoSuchMethodError("a library built against another version");
-            }
-            new LoaderFetcher(LoaderEnv.of(java.util.Map.of())).fetch(source, dest);
-        }, b -> { });
+        SyncHarness h = new SyncHarness(
+                tmp,
+                Style.OLD,
+                (source, dest) -> {
+                    if (source.endsWith("/broken")) {
+                        throw new NoSuchMethodError("a library built against another version");
+                    }
+                    new LoaderFetcher(LoaderEnv.of(java.util.Map.of())).fetch(source, dest);
+                },
+                b -> {});
         harnesses.add(h);
-        h.configMap.publish("llama", List.of(Adapter.of("a", h.source("a")),
-                Adapter.of("broken", h.sources.resolve("broken").toString())));
+        h.configMap.publish(
+                "llama",
+                List.of(
+                        Adapter.of("a", h.source("a")),
+                        Adapter.of("broken", h.sources.resolve("broken").toString())));
         h.startSync();
 
         h.awaitEngineHas(Set.of("llama_a"));
-        Await.until("broken to fail", Await.DEFAULT, () -> h.status().adapter("broken") != null
-                && h.status().adapter("broken").state() == AdapterStatus.State.FAILING, h::describe);
-        assertThat(h.status().adapter("broken").reason()).contains("internal error")
+        Await.until(
+                "broken to fail",
+                Await.DEFAULT,
+                () -> h.status().adapter("broken") != null
+                        && h.status().adapter("broken").state() == AdapterStatus.State.FAILING,
+                h::describe);
+        assertThat(h.status().adapter("broken").reason())
+                .contains("internal error")
                 .contains("a library built against another version");
     }
 
     @Test
     void failingAdapter_staysFailingWhileRetried_withItsNextRetryTime() {
         SyncHarness h = harness(Style.OLD);
-        h.configMap.publish("llama", List.of(Adapter.of("broken", h.sources.resolve("nope").toString())));
+        h.configMap.publish(
+                "llama", List.of(Adapter.of("broken", h.sources.resolve("nope").toString())));
         h.startSync();
 
-        Await.until("a few retries", Await.DEFAULT, () -> h.status().adapter("broken") != null
-                && h.status().adapter("broken").attempts() >= 1, h::describe);
+        Await.until(
+                "a few retries",
+                Await.DEFAULT,
+                () -> h.status().adapter("broken") != null
+                        && h.status().adapter("broken").attempts() >= 1,
+                h::describe);
         long deadline = System.nanoTime() + 1_500_000_000L;
         boolean sawNextRetry = false;
         while (System.nanoTime() < deadline) {
@@ -266,7 +303,8 @@ class AdapterSyncTest {
         h.startSync();
 
         h.awaitEngineHas(Set.of("llama_a"));
-        Await.until("b to fail twice", Await.DEFAULT, () -> h.status().adapter("b").attempts() >= 2, h::describe);
+        Await.until(
+                "b to fail twice", Await.DEFAULT, () -> h.status().adapter("b").attempts() >= 2, h::describe);
         assertThat(h.status().adapter("b").reason()).contains("HTTP 500").contains("injected failure");
 
         h.engine.heal("llama_b");
@@ -281,26 +319,31 @@ class AdapterSyncTest {
         SyncHarness h = harness(Style.OLD);
         List<String> names = List.of("a", "b", "c", "d", "e", "f");
         names.forEach(h::source);
-        h.configMap.publish("llama", List.of(Adapter.of("a", h.sources.resolve("a").toString())));
+        h.configMap.publish(
+                "llama", List.of(Adapter.of("a", h.sources.resolve("a").toString())));
         h.startSync().awaitEngineHas(Set.of("llama_a"));
 
         for (int i = 0; i < 30; i++) {
             List<Adapter> adapters = new ArrayList<>();
             for (int j = 0; j < names.size(); j++) {
                 if ((i + j) % 3 != 0) {
-                    adapters.add(Adapter.of(names.get(j), h.sources.resolve(names.get(j)).toString()));
+                    adapters.add(Adapter.of(
+                            names.get(j), h.sources.resolve(names.get(j)).toString()));
                 }
             }
             h.configMap.publish("llama", adapters);
         }
         // The last edit: i = 29, keeps j where (29 + j) % 3 != 0, i.e. all but c and f.
-        h.configMap.publish("llama", List.of(Adapter.of("b", h.sources.resolve("b").toString()),
-                Adapter.of("e", h.sources.resolve("e").toString())));
+        h.configMap.publish(
+                "llama",
+                List.of(
+                        Adapter.of("b", h.sources.resolve("b").toString()),
+                        Adapter.of("e", h.sources.resolve("e").toString())));
 
         h.awaitEngineHas(Set.of("llama_b", "llama_e"));
         h.awaitReady();
-        Await.until("only b and e on disk", Await.DEFAULT, () -> dirs(h.adaptersDir).equals(Set.of("b", "e")),
-                h::describe);
+        Await.until(
+                "only b and e on disk", Await.DEFAULT, () -> dirs(h.adaptersDir).equals(Set.of("b", "e")), h::describe);
     }
 
     @Test
@@ -311,7 +354,10 @@ class AdapterSyncTest {
 
         h.configMap.overwriteInPlace("{\"model\": \"llama\", \"adapters\": [{\"name\": \"b\", \"u");
 
-        Await.until("the parse error to be reported", Await.DEFAULT, () -> h.status().configError() != null,
+        Await.until(
+                "the parse error to be reported",
+                Await.DEFAULT,
+                () -> h.status().configError() != null,
                 h::describe);
         assertThat(h.statusJson().path("configError").asText()).contains("not valid JSON");
         assertThat(h.engine.loaded()).containsOnlyKeys("llama_a");
@@ -347,10 +393,13 @@ class AdapterSyncTest {
         h.startSync();
 
         h.awaitEngineHas(Set.of("llama_fast"));
-        Await.until("status to show fast loaded and slow downloading", Await.DEFAULT,
+        Await.until(
+                "status to show fast loaded and slow downloading",
+                Await.DEFAULT,
                 () -> h.status().adapter("fast").state() == AdapterStatus.State.LOADED
                         && h.status().adapter("slow").state() == AdapterStatus.State.PENDING
-                        && "downloading".equals(h.status().adapter("slow").reason()), h::describe);
+                        && "downloading".equals(h.status().adapter("slow").reason()),
+                h::describe);
         assertThat(h.readyz()).isEqualTo(503);
         assertThat(h.get("/readyz").body()).contains("pending [slow]");
 
@@ -371,12 +420,17 @@ class AdapterSyncTest {
         h.configMap.publish("llama", List.of(Adapter.of("a", v2)));
 
         Path dir = h.adaptersDir.resolve("a");
-        Await.until("a to be loaded from v2", Await.DEFAULT,
-                () -> h.engine.calls("load").size() == 2 && h.engine.loaded().containsKey("llama_a"), h::describe);
+        Await.until(
+                "a to be loaded from v2",
+                Await.DEFAULT,
+                () -> h.engine.calls("load").size() == 2 && h.engine.loaded().containsKey("llama_a"),
+                h::describe);
         assertThat(Files.size(dir.resolve("adapter_model.safetensors"))).isEqualTo(2000);
         assertThat(h.engine.calls()).extracting(FakeVllm.Call::kind).containsExactly("load", "unload", "load");
-        Await.until("status to show the new URL loaded", () -> h.status().adapter("a").url().equals(v2)
-                && h.status().adapter("a").state() == AdapterStatus.State.LOADED);
+        Await.until(
+                "status to show the new URL loaded",
+                () -> h.status().adapter("a").url().equals(v2)
+                        && h.status().adapter("a").state() == AdapterStatus.State.LOADED);
     }
 
     @Test
@@ -454,8 +508,10 @@ class AdapterSyncTest {
 
     private static Set<String> dirs(Path root) {
         try (var entries = Files.list(root)) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".")).collect(java.util.stream.Collectors.toSet());
+            return entries.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .collect(java.util.stream.Collectors.toSet());
         } catch (IOException e) {
             return Set.of();
         }

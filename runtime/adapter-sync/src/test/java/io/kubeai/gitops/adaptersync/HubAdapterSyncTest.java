@@ -29,13 +29,22 @@ class HubAdapterSyncTest {
     @Test
     void pinnedRevisionChange_reloadsTheAdapterFromTheNewCommit() throws Exception {
         try (HfTestServer hub = HfTestServer.start().requireToken("hf_test_token");
-             SyncHarness h = new SyncHarness(tmp, Style.OLD, new LoaderFetcher(LoaderEnv.of(Map.of(
-                     "HF_ENDPOINT", hub.endpoint().toString(), "HF_TOKEN", "hf_test_token"))), b -> { })) {
-            HfRepo repo = hub.addRepo("org/sarcasm-lora", Map.of(
-                    "adapter_config.json", "{\"peft_type\":\"LORA\",\"r\":8}".getBytes(StandardCharsets.UTF_8),
-                    "adapter_model.safetensors", new byte[70_000]));
+                SyncHarness h = new SyncHarness(
+                        tmp,
+                        Style.OLD,
+                        new LoaderFetcher(LoaderEnv.of(
+                                Map.of("HF_ENDPOINT", hub.endpoint().toString(), "HF_TOKEN", "hf_test_token"))),
+                        b -> {})) {
+            HfRepo repo = hub.addRepo(
+                    "org/sarcasm-lora",
+                    Map.of(
+                            "adapter_config.json",
+                            "{\"peft_type\":\"LORA\",\"r\":8}".getBytes(StandardCharsets.UTF_8),
+                            "adapter_model.safetensors",
+                            new byte[70_000]));
             String first = repo.head();
-            String second = repo.file("adapter_model.safetensors", new byte[90_000]).commit("retrained");
+            String second =
+                    repo.file("adapter_model.safetensors", new byte[90_000]).commit("retrained");
             h.configMap.publish("llama", List.of(Adapter.of("sarcasm", "hf://org/sarcasm-lora@" + first)));
             h.startSync().awaitEngineHas(Set.of("llama_sarcasm"));
             Path weights = h.adaptersDir.resolve("sarcasm/adapter_model.safetensors");
@@ -43,8 +52,11 @@ class HubAdapterSyncTest {
 
             h.configMap.publish("llama", List.of(Adapter.of("sarcasm", "hf://org/sarcasm-lora@" + second)));
 
-            Await.until("the second revision to be loaded", Await.DEFAULT,
-                    () -> h.engine.calls("load").size() == 2 && h.engine.loaded().containsKey("llama_sarcasm"),
+            Await.until(
+                    "the second revision to be loaded",
+                    Await.DEFAULT,
+                    () -> h.engine.calls("load").size() == 2
+                            && h.engine.loaded().containsKey("llama_sarcasm"),
                     h::describe);
             assertThat(Files.size(weights)).isEqualTo(90_000);
             assertThat(h.engine.calls()).extracting(FakeVllm.Call::kind).containsExactly("load", "unload", "load");

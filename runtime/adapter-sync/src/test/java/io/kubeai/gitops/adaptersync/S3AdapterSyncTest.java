@@ -51,7 +51,7 @@ class S3AdapterSyncTest {
     }
 
     private SyncHarness harness() {
-        h = new SyncHarness(tmp, Style.NEW, new LoaderFetcher(LoaderEnv.of(s3.environment())), b -> { });
+        h = new SyncHarness(tmp, Style.NEW, new LoaderFetcher(LoaderEnv.of(s3.environment())), b -> {});
         return h;
     }
 
@@ -77,12 +77,19 @@ class S3AdapterSyncTest {
     @Test
     void missingS3Prefix_failsAlone_andIsNamedInStatus() {
         String good = uploaded("adapters", "m1/", "good", 10_000);
-        harness().configMap.publish("llama", List.of(Adapter.of("good", good),
-                Adapter.of("gone", "s3://adapters/m1/does-not-exist")));
+        harness()
+                .configMap
+                .publish(
+                        "llama",
+                        List.of(Adapter.of("good", good), Adapter.of("gone", "s3://adapters/m1/does-not-exist")));
         h.startSync();
 
         h.awaitEngineHas(Set.of("llama_good"));
-        Await.until("gone to be failing", Await.DEFAULT, () -> h.status().adapter("gone").attempts() >= 1, h::describe);
+        Await.until(
+                "gone to be failing",
+                Await.DEFAULT,
+                () -> h.status().adapter("gone").attempts() >= 1,
+                h::describe);
         AdapterStatus gone = h.status().adapter("gone");
         assertThat(gone.state()).isEqualTo(AdapterStatus.State.FAILING);
         assertThat(gone.reason()).startsWith("download failed: ").contains("does-not-exist");

@@ -60,8 +60,8 @@ public final class AdapterCommitter {
         String target = targetBranch(request);
         Path dir = tempDir();
         log.accept("cloning " + display + " (branch " + request.branch() + ")");
-        try (GitWorkspace workspace = GitWorkspace.cloneBranch(request.repoUrl(), display, request.branch(),
-                request.credentials(), dir)) {
+        try (GitWorkspace workspace =
+                GitWorkspace.cloneBranch(request.repoUrl(), display, request.branch(), request.credentials(), dir)) {
             for (int attempt = 1; ; attempt++) {
                 if (request.mode() == Mode.BRANCH) {
                     Optional<CommitOutcome> done = existingProposal(workspace, request, subdir, target);
@@ -78,8 +78,9 @@ public final class AdapterCommitter {
                     case PUSHED -> {
                         return new CommitOutcome.Committed(step.commit().name(), target, step.file(), attempt);
                     }
-                    case REFUSED -> throw HookException.user("pushing to branch '" + target + "' of " + display
-                            + " was refused by the server: " + pushed.detail());
+                    case REFUSED ->
+                        throw HookException.user("pushing to branch '" + target + "' of " + display
+                                + " was refused by the server: " + pushed.detail());
                     case RACE_LOST -> {
                         if (attempt >= request.retry().maxAttempts()) {
                             throw HookException.user("gave up after " + attempt + " attempts: branch '" + target
@@ -106,8 +107,7 @@ public final class AdapterCommitter {
     }
 
     /** One attempt's local work: either a commit to push, or a final outcome. */
-    private record Step(ObjectId commit, String file, CommitOutcome outcome) {
-    }
+    private record Step(ObjectId commit, String file, CommitOutcome outcome) {}
 
     private Step editRenderCommit(GitWorkspace workspace, CommitRequest request, String subdir, String target)
             throws HookException, GitFailure, IOException {
@@ -124,9 +124,12 @@ public final class AdapterCommitter {
         }
         String name = request.adapter().name();
         if (result instanceof EditResult.AlreadyPresent present) {
-            return new Step(null, file, new CommitOutcome.NothingToDo("adapter '" + name + "' with this URL is already on"
-                    + " Model '" + request.model() + "' (" + file + ":" + present.line() + ") in branch "
-                    + request.branch()));
+            return new Step(
+                    null,
+                    file,
+                    new CommitOutcome.NothingToDo("adapter '" + name + "' with this URL is already on"
+                            + " Model '" + request.model() + "' (" + file + ":" + present.line() + ") in branch "
+                            + request.branch()));
         }
         if (result instanceof EditResult.Conflict conflict) {
             throw HookException.user(file + ":" + conflict.line() + ": adapter '" + name + "' of Model '"
@@ -151,7 +154,8 @@ public final class AdapterCommitter {
         ModelLocator.Search search = ModelLocator.search(gitopsDir, request.model());
         String where = relative(root, gitopsDir.resolve(ModelLocator.MODELS_DIR));
         if (search.matches().isEmpty()) {
-            String unreadable = search.unreadable().isEmpty() ? ""
+            String unreadable = search.unreadable().isEmpty()
+                    ? ""
                     : " (" + search.unreadable().size() + " file(s) could not be read, the first: "
                             + search.unreadable().get(0) + ")";
             throw HookException.user("Model '" + request.model() + "' not found in " + where + "/ of "
@@ -160,8 +164,11 @@ public final class AdapterCommitter {
         }
         if (search.matches().size() > 1) {
             throw HookException.user("Model '" + request.model() + "' is defined more than once: "
-                    + String.join(", ", search.matches().stream()
-                            .map(m -> relative(root, m.file()) + ":" + m.line()).toList())
+                    + String.join(
+                            ", ",
+                            search.matches().stream()
+                                    .map(m -> relative(root, m.file()) + ":" + m.line())
+                                    .toList())
                     + "; keep one definition");
         }
         return search.matches().get(0);
@@ -176,16 +183,20 @@ public final class AdapterCommitter {
         }
         rendering.warnings().forEach(log);
         if (rendering.failed()) {
-            throw new HookException(HookException.Kind.USER, "re-rendering " + (subdir.isEmpty() ? "the repo" : subdir)
-                    + " failed with " + rendering.errors().size() + " error(s); nothing was pushed",
-                    rendering.errors(), null);
+            throw new HookException(
+                    HookException.Kind.USER,
+                    "re-rendering " + (subdir.isEmpty() ? "the repo" : subdir) + " failed with "
+                            + rendering.errors().size() + " error(s); nothing was pushed",
+                    rendering.errors(),
+                    null);
         }
         return rendering;
     }
 
     /** In branch mode: if the proposal branch exists, it decides; the workspace goes back to the base. */
-    private Optional<CommitOutcome> existingProposal(GitWorkspace workspace, CommitRequest request, String subdir,
-                                                     String target) throws HookException, GitFailure, IOException {
+    private Optional<CommitOutcome> existingProposal(
+            GitWorkspace workspace, CommitRequest request, String subdir, String target)
+            throws HookException, GitFailure, IOException {
         if (!workspace.remoteHasBranch(target)) {
             return Optional.empty();
         }
@@ -213,8 +224,8 @@ public final class AdapterCommitter {
         }
         checkBranchName("--branch", request.branch());
         Template.validate("--branch-template", request.branchTemplate());
-        return checkBranchName("--branch-template", Template.render(request.branchTemplate(),
-                values(request, null, null)));
+        return checkBranchName(
+                "--branch-template", Template.render(request.branchTemplate(), values(request, null, null)));
     }
 
     private static String checkBranchName(String option, String name) throws HookException {

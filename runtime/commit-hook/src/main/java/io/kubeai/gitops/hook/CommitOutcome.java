@@ -17,7 +17,8 @@ public sealed interface CommitOutcome {
     record Committed(String commitId, String branch, String file, int attempts) implements CommitOutcome {
         @Override
         public String summary() {
-            return "pushed " + commitId.substring(0, 12) + " to " + branch + " (" + file + ", attempt " + attempts + ")";
+            return "pushed " + commitId.substring(0, 12) + " to " + branch + " (" + file + ", attempt " + attempts
+                    + ")";
         }
     }
 

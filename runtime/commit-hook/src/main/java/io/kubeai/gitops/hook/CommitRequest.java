@@ -22,9 +22,20 @@ import java.util.Optional;
  * @param retry           how to retry a push that lost the race
  * @param credentials     HTTP credentials, if the server wants any
  */
-public record CommitRequest(String repoUrl, String branch, String path, String model, Adapter adapter, Mode mode,
-                            String branchTemplate, String messageTemplate, String authorName, String authorEmail,
-                            Optional<String> trainerImage, RetryPolicy retry, Optional<GitCredentials> credentials) {
+public record CommitRequest(
+        String repoUrl,
+        String branch,
+        String path,
+        String model,
+        Adapter adapter,
+        Mode mode,
+        String branchTemplate,
+        String messageTemplate,
+        String authorName,
+        String authorEmail,
+        Optional<String> trainerImage,
+        RetryPolicy retry,
+        Optional<GitCredentials> credentials) {
 
     /** Where the commit goes. */
     public enum Mode {
@@ -133,8 +144,19 @@ public record CommitRequest(String repoUrl, String branch, String path, String m
         }
 
         public CommitRequest build() {
-            return new CommitRequest(repoUrl, branch, path, model, adapter, mode, branchTemplate, messageTemplate,
-                    authorName, authorEmail, Optional.ofNullable(trainerImage).filter(s -> !s.isBlank()), retry,
+            return new CommitRequest(
+                    repoUrl,
+                    branch,
+                    path,
+                    model,
+                    adapter,
+                    mode,
+                    branchTemplate,
+                    messageTemplate,
+                    authorName,
+                    authorEmail,
+                    Optional.ofNullable(trainerImage).filter(s -> !s.isBlank()),
+                    retry,
                     Optional.ofNullable(credentials));
         }
     }

@@ -11,14 +11,15 @@ import org.eclipse.jgit.transport.URIish;
 /** Checks and shows the repository URL and the GitOps folder inside it. */
 public final class RepoUrl {
 
-    private RepoUrl() {
-    }
+    private RepoUrl() {}
 
     /** The URL without user info, safe to print. */
     public static String display(String url) {
         try {
             URIish uri = new URIish(url);
-            return uri.getUser() == null && uri.getPass() == null ? url : uri.setUser(null).setPass(null).toString();
+            return uri.getUser() == null && uri.getPass() == null
+                    ? url
+                    : uri.setUser(null).setPass(null).toString();
         } catch (URISyntaxException e) {
             return "<invalid URL>";
         }
@@ -69,7 +70,9 @@ public final class RepoUrl {
         } catch (InvalidPathException e) {
             throw HookException.usage("--path '" + path + "' is not a valid folder name");
         }
-        if (trimmed.startsWith("/") || normalized.startsWith("..") || normalized.toString().isEmpty()) {
+        if (trimmed.startsWith("/")
+                || normalized.startsWith("..")
+                || normalized.toString().isEmpty()) {
             throw HookException.usage("--path '" + path + "' must be a folder inside the repository");
         }
         return normalized.toString().replace('\\', '/');

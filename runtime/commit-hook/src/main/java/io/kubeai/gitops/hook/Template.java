@@ -14,24 +14,26 @@ import java.util.stream.Collectors;
 public final class Template {
 
     /** Every placeholder a template may use. */
-    public static final Set<String> PLACEHOLDERS = Set.of("model", "adapter", "job", "url", "trainerImage",
-            "branch", "file");
+    public static final Set<String> PLACEHOLDERS =
+            Set.of("model", "adapter", "job", "url", "trainerImage", "branch", "file");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
-    private Template() {
-    }
+    private Template() {}
 
     /** Fails on a placeholder outside {@link #PLACEHOLDERS}: a typo would otherwise reach every commit. */
     public static void validate(String option, String template) throws HookException {
-        Set<String> unknown = PLACEHOLDER.matcher(template).results()
+        Set<String> unknown = PLACEHOLDER
+                .matcher(template)
+                .results()
                 .map(r -> r.group(1))
                 .filter(p -> !PLACEHOLDERS.contains(p))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         if (!unknown.isEmpty()) {
             throw HookException.usage(option + " uses unknown placeholder(s) "
                     + unknown.stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "))
-                    + "; known: " + PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").collect(Collectors.joining(", ")));
+                    + "; known: "
+                    + PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").collect(Collectors.joining(", ")));
         }
     }
 

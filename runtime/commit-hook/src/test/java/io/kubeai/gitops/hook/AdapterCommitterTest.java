@@ -79,12 +79,17 @@ class AdapterCommitterTest {
 
     void pushUnrelatedCommit(int n) throws java.io.IOException {
         Path work = Files.createTempDirectory(tmp, "other-writer");
-        try (Git git = Git.cloneRepository().setURI(url).setDirectory(work.toFile())
-                .setCredentialsProvider(new UsernamePasswordCredentialsProvider(USER, PASSWORD)).call()) {
+        try (Git git = Git.cloneRepository()
+                .setURI(url)
+                .setDirectory(work.toFile())
+                .setCredentialsProvider(new UsernamePasswordCredentialsProvider(USER, PASSWORD))
+                .call()) {
             Files.writeString(work.resolve("NOTES.md"), "note " + n + "\n");
             git.add().addFilepattern("NOTES.md").call();
             git.commit().setMessage("Other writer " + n).setSign(false).call();
-            git.push().setCredentialsProvider(new UsernamePasswordCredentialsProvider(USER, PASSWORD)).call();
+            git.push()
+                    .setCredentialsProvider(new UsernamePasswordCredentialsProvider(USER, PASSWORD))
+                    .call();
         } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
             throw new java.io.IOException(e);
         }
@@ -92,7 +97,8 @@ class AdapterCommitterTest {
 
     @Test
     void lostRace_isRetriedOnTheNewHead_andKeepsTheOtherWritersCommit() throws Exception {
-        CommitOutcome outcome = committer(interferingRenderer(2)).commit(request("support-v2").build());
+        CommitOutcome outcome =
+                committer(interferingRenderer(2)).commit(request("support-v2").build());
 
         assertThat(outcome).isInstanceOf(CommitOutcome.Committed.class);
         assertThat(((CommitOutcome.Committed) outcome).attempts()).isEqualTo(3);
@@ -107,7 +113,8 @@ class AdapterCommitterTest {
             assertThat(repo.read("main", "models/llama.yaml").orElseThrow()).contains("- name: support-v2");
         }
         assertThat(Checkout.check(Checkout.of(server.repositoryDir("gitops"), "main", tmp.resolve("check")))
-                .upToDate()).isTrue();
+                        .upToDate())
+                .isTrue();
     }
 
     @Test
@@ -117,15 +124,20 @@ class AdapterCommitterTest {
             before = repo.head("main").orElseThrow();
         }
 
-        assertThatThrownBy(() -> committer(interferingRenderer(100)).commit(request("support-v2")
-                .retry(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40))).build()))
+        assertThatThrownBy(() -> committer(interferingRenderer(100))
+                        .commit(request("support-v2")
+                                .retry(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)))
+                                .build()))
                 .isInstanceOfSatisfying(HookException.class, e -> {
                     assertThat(e.kind()).isEqualTo(HookException.Kind.USER);
-                    assertThat(e.getMessage()).isEqualTo("gave up after 3 attempts: branch 'main' of " + url
-                            + " kept moving under us (retries exhausted; re-run the hook or raise --max-attempts)");
+                    assertThat(e.getMessage())
+                            .isEqualTo(
+                                    "gave up after 3 attempts: branch 'main' of " + url
+                                            + " kept moving under us (retries exhausted; re-run the hook or raise --max-attempts)");
                 });
         try (BareRepo repo = new BareRepo(server.repositoryDir("gitops"))) {
-            assertThat(repo.log("main")).extracting(RevCommit::getShortMessage)
+            assertThat(repo.log("main"))
+                    .extracting(RevCommit::getShortMessage)
                     .doesNotContain("Add adapter support-v2 to model llama-8b")
                     .contains("Other writer 3");
             assertThat(repo.log("main")).extracting(RevCommit::getId).contains(before);
@@ -138,14 +150,18 @@ class AdapterCommitterTest {
         try (BareRepo repo = new BareRepo(server.repositoryDir("gitops"))) {
             before = repo.head("main").orElseThrow();
         }
-        Renderer broken = dir -> new io.kubeai.gitops.hook.render.Rendering(dir.resolve("rendered"),
-                List.of("models/llama.yaml:17:5: error: adapters are not supported here"), List.of());
+        Renderer broken = dir -> new io.kubeai.gitops.hook.render.Rendering(
+                dir.resolve("rendered"),
+                List.of("models/llama.yaml:17:5: error: adapters are not supported here"),
+                List.of());
 
         assertThatThrownBy(() -> committer(broken).commit(request("support-v2").build()))
                 .isInstanceOfSatisfying(HookException.class, e -> {
                     assertThat(e.kind()).isEqualTo(HookException.Kind.USER);
-                    assertThat(e.getMessage()).isEqualTo("re-rendering the repo failed with 1 error(s); nothing was pushed");
-                    assertThat(e.details()).containsExactly("models/llama.yaml:17:5: error: adapters are not supported here");
+                    assertThat(e.getMessage())
+                            .isEqualTo("re-rendering the repo failed with 1 error(s); nothing was pushed");
+                    assertThat(e.details())
+                            .containsExactly("models/llama.yaml:17:5: error: adapters are not supported here");
                 });
         try (BareRepo repo = new BareRepo(server.repositoryDir("gitops"))) {
             assertThat(repo.head("main")).contains(before);
@@ -165,11 +181,13 @@ class AdapterCommitterTest {
                 """);
         url = server.seed("bad", "main", repoWithBadModel);
 
-        assertThatThrownBy(() -> committer(new GeneratorRenderer()).commit(request("support-v2").build()))
+        assertThatThrownBy(() -> committer(new GeneratorRenderer())
+                        .commit(request("support-v2").build()))
                 .isInstanceOfSatisfying(HookException.class, e -> {
                     assertThat(e.kind()).isEqualTo(HookException.Kind.USER);
                     assertThat(e.getMessage()).startsWith("re-rendering the repo failed with ");
-                    assertThat(e.details()).anyMatch(d -> d.startsWith("models/broken.yaml:4:") && d.contains("error:"));
+                    assertThat(e.details())
+                            .anyMatch(d -> d.startsWith("models/broken.yaml:4:") && d.contains("error:"));
                 });
     }
 }

@@ -15,14 +15,13 @@ import io.kubeai.gitops.hook.e2e.FakeTrainer;
 import io.kubeai.gitops.hook.e2e.LocalPod;
 import io.kubeai.gitops.hook.e2e.PodTemplate;
 import io.kubeai.gitops.hook.e2e.PodTemplate.Container;
-import io.kubeai.gitops.hook.testing.RenderedTrees;
 import io.kubeai.gitops.hook.testing.BareRepo;
+import io.kubeai.gitops.hook.testing.RenderedTrees;
 import io.kubeai.gitops.hook.testing.UnifiedDiff;
 import io.kubeai.gitops.testing.git.GitHttpServer;
 import io.kubeai.gitops.testing.hf.HfTestServer;
 import io.kubeai.gitops.testing.s3.S3TestServer;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +63,8 @@ class FineTuneEndToEndTest {
             "model.safetensors", bytes(4096, 7)));
     private static final byte[] TRAINING_DATA =
             ("{\"prompt\": \"count users\", \"completion\": \"SELECT count(*) FROM users;\"}\n"
-            + "{\"prompt\": \"list tables\", \"completion\": \"SHOW TABLES;\"}\n").getBytes(UTF_8);
+                            + "{\"prompt\": \"list tables\", \"completion\": \"SHOW TABLES;\"}\n")
+                    .getBytes(UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -74,19 +74,21 @@ class FineTuneEndToEndTest {
     @Timeout(60)
     void fineTuneJob_runAsLocalProcesses_publishesCommitsAndIsServedByAFreshRender() throws Exception {
         try (HfTestServer hub = HfTestServer.start();
-             S3TestServer s3 = S3TestServer.start();
-             GitHttpServer git = GitHttpServer.start(Files.createDirectory(tmp.resolve("git-server")), GIT_USER,
-                     GIT_PASSWORD)) {
+                S3TestServer s3 = S3TestServer.start();
+                GitHttpServer git =
+                        GitHttpServer.start(Files.createDirectory(tmp.resolve("git-server")), GIT_USER, GIT_PASSWORD)) {
             hub.addRepo("org/base-model", BASE_MODEL);
             hub.requireToken(HF_TOKEN);
             // The training data is one object; its neighbour must not be fetched with it.
-            s3.createBucket("datasets").putObject("datasets", "sql/train.jsonl", TRAINING_DATA)
+            s3.createBucket("datasets")
+                    .putObject("datasets", "sql/train.jsonl", TRAINING_DATA)
                     .putObject("datasets", "sql/eval.jsonl", TRAINING_DATA)
                     .createBucket("adapters");
 
             // 1. The GitOps repo, generated and pushed as a user would.
             Path repo = gitopsRepo(git.url("gitops"), s3.endpoint());
-            GenerateResult generated = new Generator().generate(GenerateRequest.builder(repo).build());
+            GenerateResult generated =
+                    new Generator().generate(GenerateRequest.builder(repo).build());
             assertThat(generated.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
             RenderedTrees.assertValid(repo.resolve("rendered"));
             String modelFile = Files.readString(repo.resolve("models/base-model.yaml"));
@@ -95,13 +97,17 @@ class FineTuneEndToEndTest {
 
             // 2 and 3. The Job's pod, one container after the other, each to success.
             PodTemplate pod = PodTemplate.read(repo.resolve("rendered/finetunes/sql-v1/job.yaml"));
-            assertThat(pod.initContainers()).extracting(Container::name)
+            assertThat(pod.initContainers())
+                    .extracting(Container::name)
                     .containsExactly("fetch-base-model", "fetch-training-data", "trainer");
             assertThat(pod.containers()).extracting(Container::name).containsExactly("publish");
-            LocalPod local = new LocalPod(pod, Files.createDirectory(tmp.resolve("pod")), Map.of(
-                    "aws", Map.of("accessKeyID", s3.accessKey(), "secretAccessKey", s3.secretKey()),
-                    "huggingface", Map.of("token", HF_TOKEN),
-                    "kubeai-git", Map.of("username", GIT_USER, "password", GIT_PASSWORD)),
+            LocalPod local = new LocalPod(
+                    pod,
+                    Files.createDirectory(tmp.resolve("pod")),
+                    Map.of(
+                            "aws", Map.of("accessKeyID", s3.accessKey(), "secretAccessKey", s3.secretKey()),
+                            "huggingface", Map.of("token", HF_TOKEN),
+                            "kubeai-git", Map.of("username", GIT_USER, "password", GIT_PASSWORD)),
                     // The Job has no place for a Hub mirror: the cluster's nodes would provide it.
                     Map.of("HF_ENDPOINT", hub.endpoint().toString()));
             FakeTrainer trainer = new FakeTrainer();
@@ -112,7 +118,8 @@ class FineTuneEndToEndTest {
 
             FakeTrainer.Inputs seen = trainer.inputs();
             assertThat(withoutMarker(seen.baseModel())).containsOnlyKeys(BASE_MODEL.keySet());
-            BASE_MODEL.forEach((name, content) -> assertThat(seen.baseModel().get(name)).as(name).isEqualTo(content));
+            BASE_MODEL.forEach((name, content) ->
+                    assertThat(seen.baseModel().get(name)).as(name).isEqualTo(content));
             assertThat(withoutMarker(seen.trainingData())).containsOnlyKeys("train.jsonl");
             assertThat(seen.trainingData().get("train.jsonl")).isEqualTo(TRAINING_DATA);
             assertThat(seen.hyperparameters().path("n_epochs").asInt()).isEqualTo(2);
@@ -120,11 +127,15 @@ class FineTuneEndToEndTest {
             assertThat(seen.jobName()).isEqualTo("sql-v1");
 
             // 4. The adapter is in the bucket, verified and marked complete.
-            assertThat(s3.listKeys("adapters", "base-model/sql-v1/")).containsExactlyInAnyOrder(
-                    "base-model/sql-v1/adapter_config.json", "base-model/sql-v1/adapter_model.safetensors",
-                    "base-model/sql-v1/.kubeai/complete.json");
-            trainer.adapter().forEach((name, content) ->
-                    assertThat(s3.getObject("adapters", "base-model/sql-v1/" + name)).as(name).isEqualTo(content));
+            assertThat(s3.listKeys("adapters", "base-model/sql-v1/"))
+                    .containsExactlyInAnyOrder(
+                            "base-model/sql-v1/adapter_config.json",
+                            "base-model/sql-v1/adapter_model.safetensors",
+                            "base-model/sql-v1/.kubeai/complete.json");
+            trainer.adapter()
+                    .forEach((name, content) -> assertThat(s3.getObject("adapters", "base-model/sql-v1/" + name))
+                            .as(name)
+                            .isEqualTo(content));
 
             // One commit on top of the seed, with the Model edit and its re-render and nothing else: the
             // Job that ran and the serving Deployment are unchanged, so nothing retrains or restarts.
@@ -133,27 +144,38 @@ class FineTuneEndToEndTest {
                 assertThat(log).hasSize(2);
                 RevCommit head = log.get(0);
                 assertThat(head.getFullMessage()).contains("sql-v1", "Trainer-Image: " + TRAINER_IMAGE);
-                assertThat(remote.changedPaths(head)).containsExactlyInAnyOrder("models/base-model.yaml",
-                        "rendered/models/base-model/configmap-adapters.yaml");
+                assertThat(remote.changedPaths(head))
+                        .containsExactlyInAnyOrder(
+                                "models/base-model.yaml", "rendered/models/base-model/configmap-adapters.yaml");
             }
 
             // A fresh clone of the head is up to date, and its Model gained exactly the adapter lines.
             Path clone = tmp.resolve("clone");
-            Git.cloneRepository().setURI(git.url("gitops")).setBranch("main").setDirectory(clone.toFile())
+            Git.cloneRepository()
+                    .setURI(git.url("gitops"))
+                    .setBranch("main")
+                    .setDirectory(clone.toFile())
                     .setCredentialsProvider(new UsernamePasswordCredentialsProvider(GIT_USER, GIT_PASSWORD))
-                    .call().close();
-            GenerateResult check = new Generator().generate(GenerateRequest.builder(clone).check(true).build());
+                    .call()
+                    .close();
+            GenerateResult check = new Generator()
+                    .generate(GenerateRequest.builder(clone).check(true).build());
             assertThat(check.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
-            assertThat(check.upToDate()).as("the pushed rendered/ is what the pushed specs render: " + check).isTrue();
+            assertThat(check.upToDate())
+                    .as("the pushed rendered/ is what the pushed specs render: " + check)
+                    .isTrue();
             String expectedModel = modelFile + "  adapters:\n  - name: sql-v1\n    url: " + ADAPTER_URL + "\n";
             String committedModel = Files.readString(clone.resolve("models/base-model.yaml"));
-            assertThat(committedModel).as(UnifiedDiff.of("expected", expectedModel, "committed", committedModel))
+            assertThat(committedModel)
+                    .as(UnifiedDiff.of("expected", expectedModel, "committed", committedModel))
                     .isEqualTo(expectedModel);
-            assertThat(Files.readString(clone.resolve("rendered/finetunes/sql-v1/job.yaml"))).isEqualTo(jobYaml);
+            assertThat(Files.readString(clone.resolve("rendered/finetunes/sql-v1/job.yaml")))
+                    .isEqualTo(jobYaml);
 
             // A fresh generate from that commit serves the adapter.
             Path fresh = tmp.resolve("fresh-render");
-            GenerateResult render = new Generator().generate(GenerateRequest.builder(clone).outputDir(fresh).build());
+            GenerateResult render = new Generator()
+                    .generate(GenerateRequest.builder(clone).outputDir(fresh).build());
             assertThat(render.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
             RenderedTrees.assertValid(fresh);
             String configMap = Files.readString(fresh.resolve("models/base-model/configmap-adapters.yaml"));

@@ -17,12 +17,18 @@ import java.util.List;
  * @param files every file of the cache with its size and sha256, sorted by path
  */
 public record CompletionMarker(
-    int version, String source, String revision, String selection, String completedAt, long totalBytes, List<FileEntry> files) {
+        int version,
+        String source,
+        String revision,
+        String selection,
+        String completedAt,
+        long totalBytes,
+        List<FileEntry> files) {
 
-  /** The path of the marker relative to a destination. */
-  public static final String PATH = ".kubeai/complete.json";
+    /** The path of the marker relative to a destination. */
+    public static final String PATH = ".kubeai/complete.json";
 
-  public CompletionMarker {
-    files = List.copyOf(files);
-  }
+    public CompletionMarker {
+        files = List.copyOf(files);
+    }
 }

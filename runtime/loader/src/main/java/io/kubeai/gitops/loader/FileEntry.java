@@ -10,7 +10,7 @@ package io.kubeai.gitops.loader;
  *     computed (a publish, an older marker). A later load from this cache checks the bytes with it.
  */
 public record FileEntry(String path, long size, String sha256, String crc32c) {
-  public FileEntry(String path, long size, String sha256) {
-    this(path, size, sha256, null);
-  }
+    public FileEntry(String path, long size, String sha256) {
+        this(path, size, sha256, null);
+    }
 }

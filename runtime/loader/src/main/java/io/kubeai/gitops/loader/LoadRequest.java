@@ -21,71 +21,80 @@ import java.util.Objects;
  * @param env endpoints and credentials
  */
 public record LoadRequest(
-    String source,
-    String destination,
-    List<String> includes,
-    List<String> excludes,
-    boolean defaultExcludes,
-    boolean force,
-    boolean fsync,
-    TransferOptions options,
-    LoaderListener listener,
-    LoaderEnv env) {
+        String source,
+        String destination,
+        List<String> includes,
+        List<String> excludes,
+        boolean defaultExcludes,
+        boolean force,
+        boolean fsync,
+        TransferOptions options,
+        LoaderListener listener,
+        LoaderEnv env) {
 
-  public LoadRequest {
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(destination, "destination");
-    includes = List.copyOf(includes);
-    excludes = List.copyOf(excludes);
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(listener, "listener");
-    Objects.requireNonNull(env, "env");
-  }
-
-  /**
-   * A builder with the defaults: all files, default excludes on, fsync on, {@link
-   * TransferOptions#DEFAULTS}, the process environment.
-   */
-  public static Builder builder(String source, String destination) {
-    return new Builder(source, destination);
-  }
-
-  /** Builds a {@link LoadRequest}; every default lives here and in {@link TransferBuilder}. */
-  public static final class Builder extends TransferBuilder<Builder> {
-    private final String source;
-    private final String destination;
-    private boolean defaultExcludes = true;
-    private boolean force;
-    private boolean fsync = true;
-
-    private Builder(String source, String destination) {
-      this.source = source;
-      this.destination = destination;
+    public LoadRequest {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(destination, "destination");
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(env, "env");
     }
 
-    @Override
-    Builder self() {
-      return this;
+    /**
+     * A builder with the defaults: all files, default excludes on, fsync on, {@link
+     * TransferOptions#DEFAULTS}, the process environment.
+     */
+    public static Builder builder(String source, String destination) {
+        return new Builder(source, destination);
     }
 
-    public Builder defaultExcludes(boolean on) {
-      this.defaultExcludes = on;
-      return this;
-    }
+    /** Builds a {@link LoadRequest}; every default lives here and in {@link TransferBuilder}. */
+    public static final class Builder extends TransferBuilder<Builder> {
+        private final String source;
+        private final String destination;
+        private boolean defaultExcludes = true;
+        private boolean force;
+        private boolean fsync = true;
 
-    public Builder force(boolean force) {
-      this.force = force;
-      return this;
-    }
+        private Builder(String source, String destination) {
+            this.source = source;
+            this.destination = destination;
+        }
 
-    public Builder fsync(boolean fsync) {
-      this.fsync = fsync;
-      return this;
-    }
+        @Override
+        Builder self() {
+            return this;
+        }
 
-    public LoadRequest build() {
-      return new LoadRequest(source, destination, includes(), excludes(), defaultExcludes, force, fsync, options(),
-          listener(), env());
+        public Builder defaultExcludes(boolean on) {
+            this.defaultExcludes = on;
+            return this;
+        }
+
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
+        }
+
+        public Builder fsync(boolean fsync) {
+            this.fsync = fsync;
+            return this;
+        }
+
+        public LoadRequest build() {
+            return new LoadRequest(
+                    source,
+                    destination,
+                    includes(),
+                    excludes(),
+                    defaultExcludes,
+                    force,
+                    fsync,
+                    options(),
+                    listener(),
+                    env());
+        }
     }
-  }
 }

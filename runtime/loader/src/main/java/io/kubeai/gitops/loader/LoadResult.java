@@ -14,10 +14,13 @@ import java.util.List;
  * @param elapsed how long the load took
  */
 public record LoadResult(
-    CompletionMarker marker, boolean alreadyComplete, List<String> skipped, long bytesTransferred,
-    Duration elapsed) {
+        CompletionMarker marker,
+        boolean alreadyComplete,
+        List<String> skipped,
+        long bytesTransferred,
+        Duration elapsed) {
 
-  public LoadResult {
-    skipped = List.copyOf(skipped);
-  }
+    public LoadResult {
+        skipped = List.copyOf(skipped);
+    }
 }

@@ -13,4 +13,4 @@ import java.time.Duration;
  * @param eta the estimated time left, or null when the rate is zero
  */
 public record Progress(
-    long bytesDone, long bytesTotal, int filesDone, int filesTotal, double bytesPerSecond, Duration eta) {}
+        long bytesDone, long bytesTotal, int filesDone, int filesTotal, double bytesPerSecond, Duration eta) {}

@@ -19,62 +19,70 @@ import java.util.Objects;
  * @param env endpoints and credentials
  */
 public record PublishRequest(
-    Path directory,
-    String destination,
-    List<String> includes,
-    List<String> excludes,
-    String commitMessage,
-    boolean privateRepo,
-    TransferOptions options,
-    LoaderListener listener,
-    LoaderEnv env) {
+        Path directory,
+        String destination,
+        List<String> includes,
+        List<String> excludes,
+        String commitMessage,
+        boolean privateRepo,
+        TransferOptions options,
+        LoaderListener listener,
+        LoaderEnv env) {
 
-  public PublishRequest {
-    Objects.requireNonNull(directory, "directory");
-    Objects.requireNonNull(destination, "destination");
-    includes = List.copyOf(includes);
-    excludes = List.copyOf(excludes);
-    Objects.requireNonNull(commitMessage, "commitMessage");
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(listener, "listener");
-    Objects.requireNonNull(env, "env");
-  }
-
-  /** A builder with the defaults: all files, a private repository, {@link TransferOptions#DEFAULTS}. */
-  public static Builder builder(Path directory, String destination) {
-    return new Builder(directory, destination);
-  }
-
-  /** Builds a {@link PublishRequest}; every default lives here and in {@link TransferBuilder}. */
-  public static final class Builder extends TransferBuilder<Builder> {
-    private final Path directory;
-    private final String destination;
-    private String commitMessage = "Upload with kubeai-loader";
-    private boolean privateRepo = true;
-
-    private Builder(Path directory, String destination) {
-      this.directory = directory;
-      this.destination = destination;
+    public PublishRequest {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(destination, "destination");
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+        Objects.requireNonNull(commitMessage, "commitMessage");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(env, "env");
     }
 
-    @Override
-    Builder self() {
-      return this;
+    /** A builder with the defaults: all files, a private repository, {@link TransferOptions#DEFAULTS}. */
+    public static Builder builder(Path directory, String destination) {
+        return new Builder(directory, destination);
     }
 
-    public Builder commitMessage(String message) {
-      this.commitMessage = message;
-      return this;
-    }
+    /** Builds a {@link PublishRequest}; every default lives here and in {@link TransferBuilder}. */
+    public static final class Builder extends TransferBuilder<Builder> {
+        private final Path directory;
+        private final String destination;
+        private String commitMessage = "Upload with kubeai-loader";
+        private boolean privateRepo = true;
 
-    public Builder privateRepo(boolean value) {
-      this.privateRepo = value;
-      return this;
-    }
+        private Builder(Path directory, String destination) {
+            this.directory = directory;
+            this.destination = destination;
+        }
 
-    public PublishRequest build() {
-      return new PublishRequest(directory, destination, includes(), excludes(), commitMessage, privateRepo,
-          options(), listener(), env());
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        public Builder commitMessage(String message) {
+            this.commitMessage = message;
+            return this;
+        }
+
+        public Builder privateRepo(boolean value) {
+            this.privateRepo = value;
+            return this;
+        }
+
+        public PublishRequest build() {
+            return new PublishRequest(
+                    directory,
+                    destination,
+                    includes(),
+                    excludes(),
+                    commitMessage,
+                    privateRepo,
+                    options(),
+                    listener(),
+                    env());
+        }
     }
-  }
 }

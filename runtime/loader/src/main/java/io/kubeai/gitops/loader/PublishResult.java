@@ -12,4 +12,4 @@ import java.time.Duration;
  * @param elapsed how long the publish took
  */
 public record PublishResult(
-    String destination, CompletionMarker marker, String commit, long bytesUploaded, Duration elapsed) {}
+        String destination, CompletionMarker marker, String commit, long bytesUploaded, Duration elapsed) {}

@@ -101,7 +101,10 @@ public final class GitHttpServer implements AutoCloseable {
             throw new RepositoryNotFoundException(name);
         }
         try {
-            return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+            return new FileRepositoryBuilder()
+                    .setGitDir(dir.toFile())
+                    .setMustExist(true)
+                    .build();
         } catch (IOException e) {
             throw new RepositoryNotFoundException(name, e);
         }
@@ -146,7 +149,12 @@ public final class GitHttpServer implements AutoCloseable {
         Path work = null;
         try {
             if (!Files.isDirectory(bare)) {
-                Git.init().setBare(true).setInitialBranch(branch).setDirectory(bare.toFile()).call().close();
+                Git.init()
+                        .setBare(true)
+                        .setInitialBranch(branch)
+                        .setDirectory(bare.toFile())
+                        .call()
+                        .close();
             }
             boolean exists;
             try (Repository repository = open(name + ".git")) {
@@ -154,15 +162,27 @@ public final class GitHttpServer implements AutoCloseable {
             }
             work = Files.createTempDirectory("git-seed-");
             try (Git git = exists
-                    ? Git.cloneRepository().setURI(bare.toUri().toString()).setBranch(branch)
-                            .setDirectory(work.toFile()).call()
-                    : Git.init().setInitialBranch(branch).setDirectory(work.toFile()).call()) {
+                    ? Git.cloneRepository()
+                            .setURI(bare.toUri().toString())
+                            .setBranch(branch)
+                            .setDirectory(work.toFile())
+                            .call()
+                    : Git.init()
+                            .setInitialBranch(branch)
+                            .setDirectory(work.toFile())
+                            .call()) {
                 copyTree(content, work);
                 git.add().addFilepattern(".").call();
-                git.commit().setAuthor(SEEDER).setCommitter(SEEDER).setSign(false)
-                        .setMessage("Seed " + name + " from " + content.getFileName()).call();
-                git.push().setRemote(bare.toUri().toString())
-                        .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)).call();
+                git.commit()
+                        .setAuthor(SEEDER)
+                        .setCommitter(SEEDER)
+                        .setSign(false)
+                        .setMessage("Seed " + name + " from " + content.getFileName())
+                        .call();
+                git.push()
+                        .setRemote(bare.toUri().toString())
+                        .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
+                        .call();
             }
             return url(name);
         } catch (IOException e) {

@@ -11,15 +11,15 @@ package io.kubeai.gitops.testing.hf;
  */
 public record HfFile(String path, long size, String sha256, String gitOid, boolean lfs) {
 
-  static HfFile of(String path, Blobs.Stored blob, boolean lfs) {
-    String gitOid = lfs ? Blobs.gitBlobOid(pointer(blob).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        : blob.gitOid();
-    return new HfFile(path, blob.size(), blob.sha256(), gitOid, lfs);
-  }
+    static HfFile of(String path, Blobs.Stored blob, boolean lfs) {
+        String gitOid =
+                lfs ? Blobs.gitBlobOid(pointer(blob).getBytes(java.nio.charset.StandardCharsets.UTF_8)) : blob.gitOid();
+        return new HfFile(path, blob.size(), blob.sha256(), gitOid, lfs);
+    }
 
-  /** The git-lfs pointer file that stands in the git tree for an LFS file. */
-  static String pointer(Blobs.Stored blob) {
-    return "version https://git-lfs.github.com/spec/v1\noid sha256:" + blob.sha256() + "\nsize "
-        + blob.size() + "\n";
-  }
+    /** The git-lfs pointer file that stands in the git tree for an LFS file. */
+    static String pointer(Blobs.Stored blob) {
+        return "version https://git-lfs.github.com/spec/v1\noid sha256:" + blob.sha256() + "\nsize " + blob.size()
+                + "\n";
+    }
 }

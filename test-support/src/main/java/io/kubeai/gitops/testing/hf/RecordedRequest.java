@@ -17,20 +17,20 @@ package io.kubeai.gitops.testing.hf;
  * @param rangeEnd the last byte asked for (inclusive), or -1 when the request had no usable range
  */
 public record RecordedRequest(
-    String method,
-    String path,
-    String query,
-    String range,
-    String repo,
-    String file,
-    boolean authorization,
-    int status,
-    long bodyBytes,
-    long rangeStart,
-    long rangeEnd) {
+        String method,
+        String path,
+        String query,
+        String range,
+        String repo,
+        String file,
+        boolean authorization,
+        int status,
+        long bodyBytes,
+        long rangeStart,
+        long rangeEnd) {
 
-  /** Whether this is a GET of the given repository file that sent body bytes. */
-  public boolean isDownloadOf(String repoFile) {
-    return "GET".equals(method) && repoFile.equals(file);
-  }
+    /** Whether this is a GET of the given repository file that sent body bytes. */
+    public boolean isDownloadOf(String repoFile) {
+        return "GET".equals(method) && repoFile.equals(file);
+    }
 }

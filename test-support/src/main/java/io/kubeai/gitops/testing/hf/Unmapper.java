@@ -9,34 +9,34 @@ import java.nio.ByteBuffer;
  * to it, so a long benchmark does not pile up gigabytes of mappings.
  */
 final class Unmapper {
-  private static final Object UNSAFE;
-  private static final Method INVOKE_CLEANER;
+    private static final Object UNSAFE;
+    private static final Method INVOKE_CLEANER;
 
-  static {
-    Object unsafe = null;
-    Method cleaner = null;
-    try {
-      Class<?> type = Class.forName("sun.misc.Unsafe");
-      Field f = type.getDeclaredField("theUnsafe");
-      f.setAccessible(true);
-      unsafe = f.get(null);
-      cleaner = type.getMethod("invokeCleaner", ByteBuffer.class);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      // Left to the garbage collector.
+    static {
+        Object unsafe = null;
+        Method cleaner = null;
+        try {
+            Class<?> type = Class.forName("sun.misc.Unsafe");
+            Field f = type.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            unsafe = f.get(null);
+            cleaner = type.getMethod("invokeCleaner", ByteBuffer.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Left to the garbage collector.
+        }
+        UNSAFE = unsafe;
+        INVOKE_CLEANER = cleaner;
     }
-    UNSAFE = unsafe;
-    INVOKE_CLEANER = cleaner;
-  }
 
-  private Unmapper() {}
+    private Unmapper() {}
 
-  static void unmap(ByteBuffer mapped) {
-    if (INVOKE_CLEANER != null && mapped.isDirect()) {
-      try {
-        INVOKE_CLEANER.invoke(UNSAFE, mapped);
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        // Left to the garbage collector.
-      }
+    static void unmap(ByteBuffer mapped) {
+        if (INVOKE_CLEANER != null && mapped.isDirect()) {
+            try {
+                INVOKE_CLEANER.invoke(UNSAFE, mapped);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // Left to the garbage collector.
+            }
+        }
     }
-  }
 }

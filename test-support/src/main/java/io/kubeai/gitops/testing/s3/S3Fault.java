@@ -15,45 +15,45 @@ import java.util.Objects;
  */
 public record S3Fault(Kind kind, int status, long afterBytes, String operation, String keyGlob, int times) {
 
-  /** What the fault does. */
-  public enum Kind {
-    /** Answer with an error status (e.g. 500, 503). */
-    STATUS,
-    /** Send {@code afterBytes} of a GET's body, then break the connection. */
-    RESET
-  }
+    /** What the fault does. */
+    public enum Kind {
+        /** Answer with an error status (e.g. 500, 503). */
+        STATUS,
+        /** Send {@code afterBytes} of a GET's body, then break the connection. */
+        RESET
+    }
 
-  public S3Fault {
-    Objects.requireNonNull(kind, "kind");
-  }
+    public S3Fault {
+        Objects.requireNonNull(kind, "kind");
+    }
 
-  /** Answers matching operations with {@code code}. */
-  public static S3Fault status(int code) {
-    return new S3Fault(Kind.STATUS, code, 0, null, null, 1);
-  }
+    /** Answers matching operations with {@code code}. */
+    public static S3Fault status(int code) {
+        return new S3Fault(Kind.STATUS, code, 0, null, null, 1);
+    }
 
-  /** Breaks matching GETs after {@code bytes} of the body. */
-  public static S3Fault resetAfter(long bytes) {
-    return new S3Fault(Kind.RESET, 0, bytes, "GET", null, 1);
-  }
+    /** Breaks matching GETs after {@code bytes} of the body. */
+    public static S3Fault resetAfter(long bytes) {
+        return new S3Fault(Kind.RESET, 0, bytes, "GET", null, 1);
+    }
 
-  /** Restricts the fault to one operation. */
-  public S3Fault on(String op) {
-    return new S3Fault(kind, status, afterBytes, op, keyGlob, times);
-  }
+    /** Restricts the fault to one operation. */
+    public S3Fault on(String op) {
+        return new S3Fault(kind, status, afterBytes, op, keyGlob, times);
+    }
 
-  /** Restricts the fault to keys matching {@code glob}. */
-  public S3Fault onKey(String glob) {
-    return new S3Fault(kind, status, afterBytes, operation, glob, times);
-  }
+    /** Restricts the fault to keys matching {@code glob}. */
+    public S3Fault onKey(String glob) {
+        return new S3Fault(kind, status, afterBytes, operation, glob, times);
+    }
 
-  /** Applies the fault to the first {@code n} matching operations. */
-  public S3Fault times(int n) {
-    return new S3Fault(kind, status, afterBytes, operation, keyGlob, n);
-  }
+    /** Applies the fault to the first {@code n} matching operations. */
+    public S3Fault times(int n) {
+        return new S3Fault(kind, status, afterBytes, operation, keyGlob, n);
+    }
 
-  /** Applies the fault to every matching operation. */
-  public S3Fault always() {
-    return times(-1);
-  }
+    /** Applies the fault to every matching operation. */
+    public S3Fault always() {
+        return times(-1);
+    }
 }

@@ -35,170 +35,172 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * }</pre>
  */
 public final class S3TestServer implements AutoCloseable {
-  private static final String ACCESS_KEY = "test-access-key";
-  private static final String SECRET_KEY = "test-secret-key-0123456789";
-  private static final String REGION = "us-east-1";
+    private static final String ACCESS_KEY = "test-access-key";
+    private static final String SECRET_KEY = "test-secret-key-0123456789";
+    private static final String REGION = "us-east-1";
 
-  private final BlobStoreContext context;
-  private final RecordingBlobStore store;
-  private final S3Proxy proxy;
-  private S3Client client;
+    private final BlobStoreContext context;
+    private final RecordingBlobStore store;
+    private final S3Proxy proxy;
+    private S3Client client;
 
-  private S3TestServer(String provider, Properties overrides) {
-    context = ContextBuilder.newBuilder(provider)
-        .credentials("identity", "credential")
-        .overrides(overrides)
-        .buildView(BlobStoreContext.class);
-    store = new RecordingBlobStore(context.getBlobStore());
-    proxy = S3Proxy.builder()
-        .blobStore(store)
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .ignoreUnknownHeaders(true)
-        .build();
-    try {
-      proxy.start();
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-    } catch (Exception e) {
-      context.close();
-      throw new IllegalStateException("cannot start s3proxy", e);
+    private S3TestServer(String provider, Properties overrides) {
+        context = ContextBuilder.newBuilder(provider)
+                .credentials("identity", "credential")
+                .overrides(overrides)
+                .buildView(BlobStoreContext.class);
+        store = new RecordingBlobStore(context.getBlobStore());
+        proxy = S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .ignoreUnknownHeaders(true)
+                .build();
+        try {
+            proxy.start();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (Exception e) {
+            context.close();
+            throw new IllegalStateException("cannot start s3proxy", e);
+        }
     }
-  }
 
-  /** Starts a server that keeps objects in memory. */
-  public static S3TestServer start() {
-    return new S3TestServer("transient-nio2", new Properties());
-  }
-
-  /** Starts a server that keeps objects under {@code dir} (one subdirectory a bucket). */
-  public static S3TestServer start(Path dir) {
-    Properties p = new Properties();
-    p.setProperty("jclouds.filesystem.basedir", dir.toAbsolutePath().toString());
-    return new S3TestServer("filesystem-nio2", p);
-  }
-
-  /** The endpoint, e.g. {@code http://127.0.0.1:41234}, for {@code AWS_ENDPOINT_URL}. */
-  public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + proxy.getPort());
-  }
-
-  public String region() {
-    return REGION;
-  }
-
-  public String accessKey() {
-    return ACCESS_KEY;
-  }
-
-  public String secretKey() {
-    return SECRET_KEY;
-  }
-
-  /** The environment an S3 client in a child process needs: credentials, region, endpoint, path style. */
-  public Map<String, String> environment() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
-    env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
-    env.put("AWS_REGION", REGION);
-    env.put("AWS_ENDPOINT_URL", endpoint().toString());
-    env.put("AWS_S3_FORCE_PATH_STYLE", "true");
-    return env;
-  }
-
-  /** A path-style client for this server; closed with the server. */
-  public synchronized S3Client client() {
-    if (client == null) {
-      client = S3Client.builder()
-          .endpointOverride(endpoint())
-          .region(Region.of(REGION))
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-          .forcePathStyle(true)
-          .httpClient(UrlConnectionHttpClient.builder().build())
-          .build();
+    /** Starts a server that keeps objects in memory. */
+    public static S3TestServer start() {
+        return new S3TestServer("transient-nio2", new Properties());
     }
-    return client;
-  }
 
-  public S3TestServer createBucket(String bucket) {
-    client().createBucket(b -> b.bucket(bucket));
-    return this;
-  }
-
-  public S3TestServer putObject(String bucket, String key, byte[] content) {
-    client().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
-    return this;
-  }
-
-  public S3TestServer putObject(String bucket, String key, Path file) {
-    client().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
-    return this;
-  }
-
-  /** The object's content; fails if it does not exist. */
-  public byte[] getObject(String bucket, String key) {
-    return client().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
-  }
-
-  public boolean exists(String bucket, String key) {
-    try {
-      client().headObject(b -> b.bucket(bucket).key(key));
-      return true;
-    } catch (NoSuchKeyException e) {
-      return false;
-    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-      if (e.statusCode() == 404) {
-        return false;
-      }
-      throw e;
+    /** Starts a server that keeps objects under {@code dir} (one subdirectory a bucket). */
+    public static S3TestServer start(Path dir) {
+        Properties p = new Properties();
+        p.setProperty("jclouds.filesystem.basedir", dir.toAbsolutePath().toString());
+        return new S3TestServer("filesystem-nio2", p);
     }
-  }
 
-  /** The keys under {@code prefix}, sorted. */
-  public List<String> listKeys(String bucket, String prefix) {
-    List<String> keys = new ArrayList<>();
-    client().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))
-        .contents().stream().map(S3Object::key).forEach(keys::add);
-    keys.sort(null);
-    return keys;
-  }
-
-  /** The object operations served so far, in order. */
-  public List<S3Request> requests() {
-    return List.copyOf(store.requests);
-  }
-
-  public void clearRequests() {
-    store.requests.clear();
-  }
-
-  /** Adds a fault; see {@link S3Fault}. */
-  public S3TestServer addFault(S3Fault fault) {
-    store.addFault(fault);
-    return this;
-  }
-
-  public S3TestServer clearFaults() {
-    store.clearFaults();
-    return this;
-  }
-
-  @Override
-  public void close() {
-    try {
-      if (client != null) {
-        client.close();
-      }
-      proxy.stop();
-    } catch (Exception e) {
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException(io);
-      }
-      throw new IllegalStateException(e);
-    } finally {
-      context.close();
+    /** The endpoint, e.g. {@code http://127.0.0.1:41234}, for {@code AWS_ENDPOINT_URL}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + proxy.getPort());
     }
-  }
+
+    public String region() {
+        return REGION;
+    }
+
+    public String accessKey() {
+        return ACCESS_KEY;
+    }
+
+    public String secretKey() {
+        return SECRET_KEY;
+    }
+
+    /** The environment an S3 client in a child process needs: credentials, region, endpoint, path style. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("AWS_REGION", REGION);
+        env.put("AWS_ENDPOINT_URL", endpoint().toString());
+        env.put("AWS_S3_FORCE_PATH_STYLE", "true");
+        return env;
+    }
+
+    /** A path-style client for this server; closed with the server. */
+    public synchronized S3Client client() {
+        if (client == null) {
+            client = S3Client.builder()
+                    .endpointOverride(endpoint())
+                    .region(Region.of(REGION))
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                    .forcePathStyle(true)
+                    .httpClient(UrlConnectionHttpClient.builder().build())
+                    .build();
+        }
+        return client;
+    }
+
+    public S3TestServer createBucket(String bucket) {
+        client().createBucket(b -> b.bucket(bucket));
+        return this;
+    }
+
+    public S3TestServer putObject(String bucket, String key, byte[] content) {
+        client().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        return this;
+    }
+
+    public S3TestServer putObject(String bucket, String key, Path file) {
+        client().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
+        return this;
+    }
+
+    /** The object's content; fails if it does not exist. */
+    public byte[] getObject(String bucket, String key) {
+        return client().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+    }
+
+    public boolean exists(String bucket, String key) {
+        try {
+            client().headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The keys under {@code prefix}, sorted. */
+    public List<String> listKeys(String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        client().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(S3Object::key)
+                .forEach(keys::add);
+        keys.sort(null);
+        return keys;
+    }
+
+    /** The object operations served so far, in order. */
+    public List<S3Request> requests() {
+        return List.copyOf(store.requests);
+    }
+
+    public void clearRequests() {
+        store.requests.clear();
+    }
+
+    /** Adds a fault; see {@link S3Fault}. */
+    public S3TestServer addFault(S3Fault fault) {
+        store.addFault(fault);
+        return this;
+    }
+
+    public S3TestServer clearFaults() {
+        store.clearFaults();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client != null) {
+                client.close();
+            }
+            proxy.stop();
+        } catch (Exception e) {
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new IllegalStateException(e);
+        } finally {
+            context.close();
+        }
+    }
 }

@@ -19,18 +19,19 @@ public final class ConfigReader {
 
     /** Letters, digits, '.', '_' and '-', starting with a letter or digit: safe as a directory name. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ConfigReader() {
-    }
+    private ConfigReader() {}
 
     public static DesiredAdapters parse(byte[] json) throws ConfigException {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(List.of("not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+            throw new ConfigException(List.of("not valid JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()));
         } catch (java.io.IOException e) {
             throw new ConfigException(List.of("cannot read: " + e.getMessage()));
         }
@@ -72,8 +73,9 @@ public final class ConfigReader {
         int before = problems.size();
         String name = text(node, "name", where + ".name", problems);
         if (name != null && !NAME.matcher(name).matches()) {
-            problems.add(where + ".name: '" + name
-                    + "' is not a valid adapter name: use letters, digits, '.', '_' and '-', starting with a letter or digit");
+            problems.add(
+                    where + ".name: '" + name
+                            + "' is not a valid adapter name: use letters, digits, '.', '_' and '-', starting with a letter or digit");
         }
         String url = text(node, "url", where + ".url", problems);
         JsonNode cache = node.get("cachePath");

@@ -46,8 +46,12 @@ public final class ConfigWatcher implements AutoCloseable {
      * @param onProblem called once per distinct problem (the last good config stays in force), and with
      *                  {@code null} once the file is good again
      */
-    public ConfigWatcher(Path file, Duration pollPeriod, Duration debounce,
-                         Consumer<DesiredAdapters> onConfig, Consumer<String> onProblem) {
+    public ConfigWatcher(
+            Path file,
+            Duration pollPeriod,
+            Duration debounce,
+            Consumer<DesiredAdapters> onConfig,
+            Consumer<String> onProblem) {
         this.file = file.toAbsolutePath();
         this.pollPeriod = pollPeriod;
         this.debounce = debounce;
@@ -144,8 +148,11 @@ public final class ConfigWatcher implements AutoCloseable {
         Path dir = file.getParent();
         try {
             if (dir != null && Files.isDirectory(dir)) {
-                watchKey = dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
-                        StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+                watchKey = dir.register(
+                        watchService,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
             }
         } catch (IOException e) {
             watchKey = null; // polling still covers it

@@ -14,8 +14,7 @@ public final class ErrorMessages {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX = 500;
 
-    private ErrorMessages() {
-    }
+    private ErrorMessages() {}
 
     public static String extract(String body) {
         if (body == null || body.isBlank()) {
@@ -38,8 +37,11 @@ public final class ErrorMessages {
     /** True when the message says the adapter is not there (vLLM's wording varies). */
     public static boolean saysNotFound(String message) {
         String m = message.toLowerCase(Locale.ROOT);
-        return m.contains("not found") || m.contains("cannot be found") || m.contains("does not exist")
-                || m.contains("not loaded") || m.contains("no such");
+        return m.contains("not found")
+                || m.contains("cannot be found")
+                || m.contains("does not exist")
+                || m.contains("not loaded")
+                || m.contains("no such");
     }
 
     /** True when the message says the adapter is already loaded. */

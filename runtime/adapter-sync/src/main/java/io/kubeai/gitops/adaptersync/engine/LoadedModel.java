@@ -7,5 +7,4 @@ package io.kubeai.gitops.adaptersync.engine;
  * @param root   for a LoRA adapter, the path it was loaded from (may be {@code null} in old versions)
  * @param parent for a LoRA adapter, the base model's id; {@code null} for the base model
  */
-public record LoadedModel(String id, String root, String parent) {
-}
+public record LoadedModel(String id, String root, String parent) {}

@@ -47,14 +47,17 @@ public final class VllmClient {
             throw new EngineUnavailableException("cannot reach the engine at " + base + ": " + describe(e), e);
         }
         if (response.statusCode() != 200) {
-            throw new EngineUnavailableException("the engine at " + base + " answered GET /v1/models with HTTP "
-                    + response.statusCode() + ": " + ErrorMessages.extract(response.body()), null);
+            throw new EngineUnavailableException(
+                    "the engine at " + base + " answered GET /v1/models with HTTP " + response.statusCode() + ": "
+                            + ErrorMessages.extract(response.body()),
+                    null);
         }
         try {
             JsonNode data = MAPPER.readTree(response.body()).path("data");
             List<LoadedModel> models = new ArrayList<>();
             for (JsonNode m : data) {
-                models.add(new LoadedModel(m.path("id").asText(), textOrNull(m.get("root")), textOrNull(m.get("parent"))));
+                models.add(
+                        new LoadedModel(m.path("id").asText(), textOrNull(m.get("root")), textOrNull(m.get("parent"))));
             }
             return models;
         } catch (IOException e) {
@@ -87,7 +90,8 @@ public final class VllmClient {
         }
     }
 
-    private void post(String path, Map<String, String> body) throws EngineUnavailableException, EngineRejectedException {
+    private void post(String path, Map<String, String> body)
+            throws EngineUnavailableException, EngineRejectedException {
         HttpResponse<String> response;
         try {
             response = send(HttpRequest.newBuilder(base.resolve(path))

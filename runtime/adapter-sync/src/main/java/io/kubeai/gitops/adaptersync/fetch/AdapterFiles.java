@@ -77,7 +77,9 @@ public final class AdapterFiles {
             return null;
         }
         try {
-            return MAPPER.readTree(dir.resolve(MARKER_DIR).resolve(SOURCE).toFile()).path("url").asText(null);
+            return MAPPER.readTree(dir.resolve(MARKER_DIR).resolve(SOURCE).toFile())
+                    .path("url")
+                    .asText(null);
         } catch (IOException e) {
             return null;
         }
@@ -116,7 +118,8 @@ public final class AdapterFiles {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (!name.startsWith(".") && Files.exists(entry.resolve(MARKER_DIR).resolve(SOURCE))) {
+                if (!name.startsWith(".")
+                        && Files.exists(entry.resolve(MARKER_DIR).resolve(SOURCE))) {
                     names.add(name);
                 }
             }

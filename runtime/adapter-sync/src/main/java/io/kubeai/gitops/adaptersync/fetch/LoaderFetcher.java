@@ -22,8 +22,8 @@ import java.time.Duration;
  */
 public final class LoaderFetcher implements AdapterFetcher {
 
-    private static final RetryPolicy RETRY = RetryPolicy.DEFAULT.withMaxAttempts(3)
-            .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+    private static final RetryPolicy RETRY =
+            RetryPolicy.DEFAULT.withMaxAttempts(3).withBackoff(Duration.ofMillis(500), Duration.ofSeconds(5));
     /** Adapters are a few files; a handful of requests at once is plenty and keeps threads few. */
     private static final int CONCURRENCY = 4;
 
@@ -57,7 +57,13 @@ public final class LoaderFetcher implements AdapterFetcher {
         if (Thread.interrupted()) {
             throw new InterruptedException("cancelled");
         }
-        Log.info("loader finished", "source", source, "bytes", result.bytesTransferred(),
-                "ms", result.elapsed().toMillis());
+        Log.info(
+                "loader finished",
+                "source",
+                source,
+                "bytes",
+                result.bytesTransferred(),
+                "ms",
+                result.elapsed().toMillis());
     }
 }

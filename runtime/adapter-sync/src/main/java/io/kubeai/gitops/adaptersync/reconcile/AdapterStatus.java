@@ -19,12 +19,22 @@ import java.util.Locale;
  * @param loadedAt    when it was last loaded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AdapterStatus(String name, String servedName, String url, State state, String reason, int attempts,
-                            String path, Instant nextRetryAt, Instant loadedAt) {
+public record AdapterStatus(
+        String name,
+        String servedName,
+        String url,
+        State state,
+        String reason,
+        int attempts,
+        String path,
+        Instant nextRetryAt,
+        Instant loadedAt) {
 
     /** Where an adapter stands. */
     public enum State {
-        LOADED, PENDING, FAILING;
+        LOADED,
+        PENDING,
+        FAILING;
 
         @JsonValue
         public String json() {

@@ -83,8 +83,14 @@ final class Fetches {
                 fetcher.fetch(cache, dir);
                 return;
             } catch (IOException e) {
-                Log.warn("cannot download from the cache; trying the source", "adapter", spec.name(),
-                        "cache", cache, "error", describe(e));
+                Log.warn(
+                        "cannot download from the cache; trying the source",
+                        "adapter",
+                        spec.name(),
+                        "cache",
+                        cache,
+                        "error",
+                        describe(e));
                 AdapterFiles.deleteTree(dir);
                 java.nio.file.Files.createDirectories(dir);
             }
@@ -109,6 +115,7 @@ final class Fetches {
             return e.getClass().getSimpleName();
         }
         return e instanceof IOException && !(e.getClass() == IOException.class)
-                ? e.getClass().getSimpleName() + ": " + message : message;
+                ? e.getClass().getSimpleName() + ": " + message
+                : message;
     }
 }

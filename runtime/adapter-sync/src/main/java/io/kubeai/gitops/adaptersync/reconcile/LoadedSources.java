@@ -33,7 +33,8 @@ final class LoadedSources {
         Path rootPath = root == null ? null : Path.of(root).toAbsolutePath().normalize();
         if (rootPath != null && rootPath.equals(files.dir(spec.name()))) {
             found = files.installedSource(spec.name());
-        } else if (rootPath != null && AdapterFiles.localCache(spec).map(rootPath::equals).orElse(false)) {
+        } else if (rootPath != null
+                && AdapterFiles.localCache(spec).map(rootPath::equals).orElse(false)) {
             found = spec.url();
         }
         if (found != null) {

@@ -29,8 +29,14 @@ final class Readiness {
         latched = false;
     }
 
-    SyncStatus evaluate(DesiredAdapters desired, Collection<Tracked> tracked, boolean engineUp, String engineError,
-                        String configError, Instant configLoadedAt, Instant now) {
+    SyncStatus evaluate(
+            DesiredAdapters desired,
+            Collection<Tracked> tracked,
+            boolean engineUp,
+            String engineError,
+            String configError,
+            Instant configLoadedAt,
+            Instant now) {
         String model = desired == null ? null : desired.model();
         List<AdapterStatus> adapters = new ArrayList<>();
         List<String> pending = new ArrayList<>();
@@ -43,7 +49,10 @@ final class Readiness {
                 failing.add(t.spec.name());
             }
         }
-        boolean allLoaded = desired != null && engineUp && pending.isEmpty() && failing.isEmpty()
+        boolean allLoaded = desired != null
+                && engineUp
+                && pending.isEmpty()
+                && failing.isEmpty()
                 && tracked.size() == desired.adapters().size();
         latched |= allLoaded;
         boolean ready = desired != null && engineUp && (allLoaded || (latched && !strict));
@@ -59,7 +68,7 @@ final class Readiness {
             Log.info(ready ? "ready" : "not ready", "reason", ready ? "all wanted adapters loaded" : why);
             wasReady = ready;
         }
-        return new SyncStatus(model, ready, ready ? null : why, engineUp, engineError, configError, configLoadedAt,
-                adapters, now);
+        return new SyncStatus(
+                model, ready, ready ? null : why, engineUp, engineError, configError, configLoadedAt, adapters, now);
     }
 }

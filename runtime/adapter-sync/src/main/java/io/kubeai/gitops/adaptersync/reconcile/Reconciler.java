@@ -86,7 +86,11 @@ public final class Reconciler implements AutoCloseable {
             desired = config;
             configLoadedAt = clock.instant();
             configError = null;
-            Log.info("config loaded", "model", config.model(), "adapters",
+            Log.info(
+                    "config loaded",
+                    "model",
+                    config.model(),
+                    "adapters",
                     config.adapters().stream().map(AdapterSpec::name).collect(Collectors.joining(",")));
             // Requested from here, after the change: a pass already queued might otherwise run before it.
             scheduler.request(Duration.ZERO);
@@ -263,11 +267,21 @@ public final class Reconciler implements AutoCloseable {
                 engine.unload(servedName);
                 String previous = sources.unloaded(name);
                 if (previous != null) {
-                    Log.info("adapter URL changed; unloaded the previous version", "adapter", name,
-                            "previous", previous, "url", t.spec.url());
+                    Log.info(
+                            "adapter URL changed; unloaded the previous version",
+                            "adapter",
+                            name,
+                            "previous",
+                            previous,
+                            "url",
+                            t.spec.url());
                 } else {
-                    Log.info("unloaded an adapter of this name from an unknown source, to load the wanted one",
-                            "adapter", name, "url", t.spec.url());
+                    Log.info(
+                            "unloaded an adapter of this name from an unknown source, to load the wanted one",
+                            "adapter",
+                            name,
+                            "url",
+                            t.spec.url());
                 }
             }
             action = "load";
@@ -287,18 +301,34 @@ public final class Reconciler implements AutoCloseable {
                 if (!listed(servedName)) {
                     throw e;
                 }
-                Log.info("engine answered the load with an error but lists the adapter; taking it as loaded",
-                        "adapter", name, "answer", e.getMessage());
+                Log.info(
+                        "engine answered the load with an error but lists the adapter; taking it as loaded",
+                        "adapter",
+                        name,
+                        "answer",
+                        e.getMessage());
             }
             sources.loaded(name, t.spec.url());
             t.loaded(path.toString(), now);
-            Log.info("adapter loaded", "adapter", name, "served", servedName, "path", path,
-                    "loadMs", (System.nanoTime() - start) / 1_000_000,
-                    "sinceWantedMs", Duration.between(t.wantedAt, clock.instant()).toMillis());
+            Log.info(
+                    "adapter loaded",
+                    "adapter",
+                    name,
+                    "served",
+                    servedName,
+                    "path",
+                    path,
+                    "loadMs",
+                    (System.nanoTime() - start) / 1_000_000,
+                    "sinceWantedMs",
+                    Duration.between(t.wantedAt, clock.instant()).toMillis());
         } catch (EngineRejectedException e) {
-            fail(t, "engine rejected the " + action + ": " + e.getMessage() + (e.status() == 404 || e.status() == 405
-                    ? " (no runtime LoRA API: start vLLM with --enable-lora and VLLM_ALLOW_RUNTIME_LORA_UPDATING=True)"
-                    : ""));
+            fail(
+                    t,
+                    "engine rejected the " + action + ": " + e.getMessage()
+                            + (e.status() == 404 || e.status() == 405
+                                    ? " (no runtime LoRA API: start vLLM with --enable-lora and VLLM_ALLOW_RUNTIME_LORA_UPDATING=True)"
+                                    : ""));
         } catch (EngineUnavailableException e) {
             t.pending("waiting for the engine: " + e.getMessage());
         } catch (IOException e) {
@@ -323,8 +353,14 @@ public final class Reconciler implements AutoCloseable {
         t.fetch = null;
         if (error == null) {
             t.staged = dir;
-            Log.info("adapter downloaded", "adapter", name, "url", t.spec.url(),
-                    "sinceWantedMs", Duration.between(t.wantedAt, clock.instant()).toMillis());
+            Log.info(
+                    "adapter downloaded",
+                    "adapter",
+                    name,
+                    "url",
+                    t.spec.url(),
+                    "sinceWantedMs",
+                    Duration.between(t.wantedAt, clock.instant()).toMillis());
         } else {
             Fetches.deleteQuietly(dir);
             fail(t, "download failed: " + Fetches.describe(error));
@@ -335,8 +371,16 @@ public final class Reconciler implements AutoCloseable {
     private void fail(Tracked t, String reason) {
         Duration wait = backoff.delay(t.attempts + 1);
         t.failed(reason, clock.instant().plus(wait));
-        Log.warn("adapter failing", "adapter", t.spec.name(), "attempts", t.attempts,
-                "retryInMs", wait.toMillis(), "reason", reason);
+        Log.warn(
+                "adapter failing",
+                "adapter",
+                t.spec.name(),
+                "attempts",
+                t.attempts,
+                "retryInMs",
+                wait.toMillis(),
+                "reason",
+                reason);
     }
 
     private void removeStrayFiles(Map<String, String> served, Set<String> wanted) {
@@ -371,8 +415,14 @@ public final class Reconciler implements AutoCloseable {
     }
 
     private void publish() {
-        status = readiness.evaluate(desired, tracked.values(), Boolean.TRUE.equals(engineUp), engineError,
-                configError, configLoadedAt, clock.instant());
+        status = readiness.evaluate(
+                desired,
+                tracked.values(),
+                Boolean.TRUE.equals(engineUp),
+                engineError,
+                configError,
+                configLoadedAt,
+                clock.instant());
     }
 
     @Override

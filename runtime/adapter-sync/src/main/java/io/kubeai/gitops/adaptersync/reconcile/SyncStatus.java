@@ -18,9 +18,16 @@ import java.util.List;
  * @param lastPassAt      when the last reconcile pass finished
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SyncStatus(String model, boolean ready, String notReadyReason, boolean engineReachable,
-                         String engineError, String configError, Instant configLoadedAt,
-                         List<AdapterStatus> adapters, Instant lastPassAt) {
+public record SyncStatus(
+        String model,
+        boolean ready,
+        String notReadyReason,
+        boolean engineReachable,
+        String engineError,
+        String configError,
+        Instant configLoadedAt,
+        List<AdapterStatus> adapters,
+        Instant lastPassAt) {
 
     public SyncStatus {
         adapters = List.copyOf(adapters);

@@ -14,6 +14,7 @@ final class Tracked {
     String reason = "not reconciled yet";
     /** What a retry of a failing adapter is doing now, or null between retries. */
     String retrying;
+
     int attempts;
     Instant retryAt;
     Instant wantedAt;
@@ -21,6 +22,7 @@ final class Tracked {
     String loadedPath;
     /** The running download, and the id that its completion must quote to be accepted. */
     Future<?> fetch;
+
     long fetchId;
     /** A verified download waiting in .incoming to be moved into place. */
     Path staged;
@@ -72,8 +74,17 @@ final class Tracked {
 
     AdapterStatus status(String model) {
         boolean waiting = state == State.FAILING && retrying == null;
-        String why = state == State.FAILING && retrying != null ? reason + " (retry under way: " + retrying + ")" : reason;
-        return new AdapterStatus(spec.name(), spec.servedName(model), spec.url(), state, why, attempts,
-                loadedPath, waiting ? retryAt : null, state == State.LOADED ? loadedAt : null);
+        String why =
+                state == State.FAILING && retrying != null ? reason + " (retry under way: " + retrying + ")" : reason;
+        return new AdapterStatus(
+                spec.name(),
+                spec.servedName(model),
+                spec.url(),
+                state,
+                why,
+                attempts,
+                loadedPath,
+                waiting ? retryAt : null,
+                state == State.LOADED ? loadedAt : null);
     }
 }

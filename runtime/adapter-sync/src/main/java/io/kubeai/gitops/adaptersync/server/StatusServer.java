@@ -47,16 +47,24 @@ public final class StatusServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/readyz", ex -> {
             SyncStatus s = reconciler.status();
-            reply(ex, s.ready() ? 200 : 503, "text/plain", s.ready() ? "ready\n" : "not ready: " + s.notReadyReason() + "\n");
+            reply(
+                    ex,
+                    s.ready() ? 200 : 503,
+                    "text/plain",
+                    s.ready() ? "ready\n" : "not ready: " + s.notReadyReason() + "\n");
         });
         server.createContext("/healthz", ex -> {
             Duration age = reconciler.currentPassAge();
             boolean stuck = age.compareTo(stuckAfter) > 0;
-            reply(ex, stuck ? 503 : 200, "text/plain",
+            reply(
+                    ex,
+                    stuck ? 503 : 200,
+                    "text/plain",
                     stuck ? "reconcile pass running for " + age.toSeconds() + "s\n" : "ok\n");
         });
-        server.createContext("/status", ex -> reply(ex, 200, "application/json",
-                JSON.writeValueAsString(reconciler.status()) + "\n"));
+        server.createContext(
+                "/status",
+                ex -> reply(ex, 200, "application/json", JSON.writeValueAsString(reconciler.status()) + "\n"));
     }
 
     public void start() {

@@ -7,15 +7,14 @@ import io.kubeai.gitops.adaptersync.fakevllm.FakeVllm;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFetcher;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFiles;
 import io.kubeai.gitops.adaptersync.fetch.LoaderFetcher;
-import io.kubeai.gitops.loader.LoaderEnv;
-import io.kubeai.gitops.testing.s3.S3TestServer;
-import java.util.concurrent.atomic.AtomicLong;
 import io.kubeai.gitops.adaptersync.testing.ConfigMapDir;
 import io.kubeai.gitops.adaptersync.testing.ConfigMapDir.Adapter;
 import io.kubeai.gitops.adaptersync.testing.TestAdapters;
+import io.kubeai.gitops.loader.LoaderEnv;
+import io.kubeai.gitops.testing.s3.S3TestServer;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -39,8 +39,7 @@ import java.util.stream.Collectors;
  */
 public final class AdapterSyncBenchmark {
 
-    private AdapterSyncBenchmark() {
-    }
+    private AdapterSyncBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int mib = intArg(args, "--adapter-mib", 16);
@@ -49,21 +48,30 @@ public final class AdapterSyncBenchmark {
         Path tmp = Files.createTempDirectory("adapter-sync-bench");
         try (BenchSources sources = BenchSources.create(tmp.resolve("sources"), mib)) {
             System.out.printf("adapter-sync benchmark: ConfigMap swap -> adapter listed by the engine%n");
-            System.out.printf("adapters of %d MiB each; %d runs per row (after one warm-up run); "
-                    + "sidecar at default settings (%d downloads at a time);%n'download ms' = first download "
-                    + "start to last download end in the same run, 'the rest ms' = the run minus that (file "
-                    + "watch, debounce, loads)%n%n", mib, repeats, Settings.builder().build().fetchThreads());
-            System.out.printf("%-34s %8s %10s %8s %8s %12s %12s%n", "source (download)", "adapters",
-                    "median ms", "min ms", "max ms", "download ms", "the rest ms");
+            System.out.printf(
+                    "adapters of %d MiB each; %d runs per row (after one warm-up run); "
+                            + "sidecar at default settings (%d downloads at a time);%n'download ms' = first download "
+                            + "start to last download end in the same run, 'the rest ms' = the run minus that (file "
+                            + "watch, debounce, loads)%n%n",
+                    mib, repeats, Settings.builder().build().fetchThreads());
+            System.out.printf(
+                    "%-34s %8s %10s %8s %8s %12s %12s%n",
+                    "source (download)", "adapters", "median ms", "min ms", "max ms", "download ms", "the rest ms");
             for (String mode : sources.modes()) {
                 for (int n : new int[] {1, 20}) {
                     long[][] runs = run(tmp.resolve(mode + "-" + n), sources, mode, n, repeats);
                     long[] total = runs[0];
                     long[] download = runs[1];
                     long[] rest = runs[2];
-                    System.out.printf("%-34s %8d %10d %8d %8d %12s %12d%n", sources.describe(mode), n,
-                            median(total), min(total), max(total),
-                            mode.equals("cache") ? "-" : Long.toString(median(download)), median(rest));
+                    System.out.printf(
+                            "%-34s %8d %10d %8d %8d %12s %12d%n",
+                            sources.describe(mode),
+                            n,
+                            median(total),
+                            min(total),
+                            max(total),
+                            mode.equals("cache") ? "-" : Long.toString(median(download)),
+                            median(rest));
                 }
             }
             System.out.printf("%nThe static path, for comparison: adding an adapter to the Deployment's pod "
@@ -83,19 +91,22 @@ public final class AdapterSyncBenchmark {
         long[][] ms = new long[3][repeats];
         TimingFetcher fetcher = new TimingFetcher(sources.fetcher(mode));
         try (FakeVllm engine = new FakeVllm("base", FakeVllm.Style.NEW);
-             AdapterSync sync = AdapterSync.start(Settings.builder()
-                     .configFile(configMap.file())
-                     .engine(engine.uri())
-                     .adaptersDir(dir.resolve("adapters"))
-                     .listen(new InetSocketAddress("127.0.0.1", 0))
-                     .build(), fetcher)) {
+                AdapterSync sync = AdapterSync.start(
+                        Settings.builder()
+                                .configFile(configMap.file())
+                                .engine(engine.uri())
+                                .adaptersDir(dir.resolve("adapters"))
+                                .listen(new InetSocketAddress("127.0.0.1", 0))
+                                .build(),
+                        fetcher)) {
             await(() -> sync.status().ready(), "ready");
             for (int r = -1; r < repeats; r++) {
                 List<Adapter> adapters = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     adapters.add(sources.adapter(mode, "a" + i, "r" + (r + 1) + "-"));
                 }
-                Set<String> served = adapters.stream().map(a -> "bench_" + a.name()).collect(Collectors.toSet());
+                Set<String> served =
+                        adapters.stream().map(a -> "bench_" + a.name()).collect(Collectors.toSet());
                 fetcher.reset();
                 long start = System.nanoTime();
                 configMap.publish("bench", adapters);
@@ -107,7 +118,10 @@ public final class AdapterSyncBenchmark {
                     ms[2][r] = elapsed - ms[1][r];
                 }
                 configMap.publish("bench", List.of());
-                await(() -> engine.loaded().isEmpty() && sync.status().adapters().isEmpty(), "adapters unloaded");
+                await(
+                        () -> engine.loaded().isEmpty()
+                                && sync.status().adapters().isEmpty(),
+                        "adapters unloaded");
             }
         }
         return ms;

@@ -77,8 +77,10 @@ class ConfigWatcherTest {
             dir.publish("m", List.of(Adapter.of("v" + i, "/v" + i)));
         }
 
-        Await.until("the last edit", () -> !last(configs).adapters().isEmpty()
-                && last(configs).adapters().get(0).name().equals("v49"));
+        Await.until(
+                "the last edit",
+                () -> !last(configs).adapters().isEmpty()
+                        && last(configs).adapters().get(0).name().equals("v49"));
         assertThat(configs.size()).isLessThan(50);
     }
 

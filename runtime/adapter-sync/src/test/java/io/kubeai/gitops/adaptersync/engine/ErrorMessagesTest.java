@@ -8,13 +8,17 @@ class ErrorMessagesTest {
 
     @Test
     void everyBodyShapeVllmSends_givesItsMessage() {
-        assertThat(ErrorMessages.extract("{\"object\":\"error\",\"message\":\"The lora adapter 'x' has already been loaded.\",\"code\":400}"))
+        assertThat(
+                        ErrorMessages.extract(
+                                "{\"object\":\"error\",\"message\":\"The lora adapter 'x' has already been loaded.\",\"code\":400}"))
                 .isEqualTo("The lora adapter 'x' has already been loaded.");
-        assertThat(ErrorMessages.extract("{\"error\":{\"message\":\"cannot be found\",\"type\":\"NotFoundError\",\"code\":404}}"))
+        assertThat(ErrorMessages.extract(
+                        "{\"error\":{\"message\":\"cannot be found\",\"type\":\"NotFoundError\",\"code\":404}}"))
                 .isEqualTo("cannot be found");
         assertThat(ErrorMessages.extract("{\"error\":\"plain error\"}")).isEqualTo("plain error");
         assertThat(ErrorMessages.extract("{\"detail\":\"Not Found\"}")).isEqualTo("Not Found");
-        assertThat(ErrorMessages.extract("{\"detail\":[{\"loc\":[\"body\",\"lora_name\"],\"msg\":\"field required\"}]}"))
+        assertThat(ErrorMessages.extract(
+                        "{\"detail\":[{\"loc\":[\"body\",\"lora_name\"],\"msg\":\"field required\"}]}"))
                 .isEqualTo("field required");
         assertThat(ErrorMessages.extract("Internal Server Error")).isEqualTo("Internal Server Error");
         assertThat(ErrorMessages.extract("")).isEqualTo("(empty body)");
@@ -29,10 +33,12 @@ class ErrorMessagesTest {
 
     @Test
     void wordingsOfNotFoundAndAlreadyLoaded_areRecognised() {
-        assertThat(ErrorMessages.saysNotFound("The lora adapter 'x' cannot be found.")).isTrue();
+        assertThat(ErrorMessages.saysNotFound("The lora adapter 'x' cannot be found."))
+                .isTrue();
         assertThat(ErrorMessages.saysNotFound("LoRA adapter x not found")).isTrue();
         assertThat(ErrorMessages.saysNotFound("The model `x` does not exist.")).isTrue();
         assertThat(ErrorMessages.saysNotFound("invalid path")).isFalse();
-        assertThat(ErrorMessages.saysAlreadyLoaded("The lora adapter 'x' has already been loaded.")).isTrue();
+        assertThat(ErrorMessages.saysAlreadyLoaded("The lora adapter 'x' has already been loaded."))
+                .isTrue();
     }
 }

@@ -28,7 +28,8 @@ class VllmClientTest {
 
             client.load("m_a", adapter.toString());
 
-            assertThat(client.models()).contains(new LoadedModel("base", "/models/base", null))
+            assertThat(client.models())
+                    .contains(new LoadedModel("base", "/models/base", null))
                     .anySatisfy(m -> {
                         assertThat(m.id()).isEqualTo("m_a");
                         assertThat(m.root()).isEqualTo(adapter.toString());
@@ -49,7 +50,8 @@ class VllmClientTest {
             assertThatThrownBy(() -> client.load("m_a", adapter.toString()))
                     .isInstanceOfSatisfying(EngineRejectedException.class, e -> {
                         assertThat(e.status()).isEqualTo(400);
-                        assertThat(ErrorMessages.saysAlreadyLoaded(e.getMessage())).isTrue();
+                        assertThat(ErrorMessages.saysAlreadyLoaded(e.getMessage()))
+                                .isTrue();
                     });
         }
     }
@@ -73,7 +75,8 @@ class VllmClientTest {
         }
         VllmClient client = new VllmClient(uri, Duration.ofSeconds(5));
 
-        assertThatThrownBy(client::models).isInstanceOf(EngineUnavailableException.class)
+        assertThatThrownBy(client::models)
+                .isInstanceOf(EngineUnavailableException.class)
                 .hasMessageContaining("cannot reach the engine at " + uri);
         assertThatThrownBy(() -> client.load("x", "/x")).isInstanceOf(EngineUnavailableException.class);
     }

@@ -47,8 +47,7 @@ public final class FakeVllm implements AutoCloseable {
     }
 
     /** One load or unload request and the status it got. */
-    public record Call(String kind, String name, String path, int status) {
-    }
+    public record Call(String kind, String name, String path, int status) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -144,10 +143,17 @@ public final class FakeVllm implements AutoCloseable {
     private void models(HttpExchange ex) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("object", "list");
         ArrayNode data = body.putArray("data");
-        data.addObject().put("id", baseModel).put("object", "model").put("owned_by", "vllm")
-                .put("root", "/models/" + baseModel).putNull("parent");
+        data.addObject()
+                .put("id", baseModel)
+                .put("object", "model")
+                .put("owned_by", "vllm")
+                .put("root", "/models/" + baseModel)
+                .putNull("parent");
         new TreeMap<>(loaded).forEach((name, path) -> {
-            ObjectNode m = data.addObject().put("id", name).put("object", "model").put("owned_by", "vllm")
+            ObjectNode m = data.addObject()
+                    .put("id", name)
+                    .put("object", "model")
+                    .put("owned_by", "vllm")
                     .put("root", path);
             if (style != Style.OLD) {
                 m.put("parent", baseModel);
@@ -202,7 +208,10 @@ public final class FakeVllm implements AutoCloseable {
 
     private String success(String message) {
         if (style == Style.NEW) {
-            return JSON.createObjectNode().put("status", "success").put("message", message).toString();
+            return JSON.createObjectNode()
+                    .put("status", "success")
+                    .put("message", message)
+                    .toString();
         }
         return "Success: " + message;
     }
@@ -210,11 +219,19 @@ public final class FakeVllm implements AutoCloseable {
     private String error(int code, String message) {
         switch (style) {
             case OLD:
-                return JSON.createObjectNode().put("object", "error").put("message", message)
-                        .put("type", "BadRequestError").putNull("param").put("code", code).toString();
+                return JSON.createObjectNode()
+                        .put("object", "error")
+                        .put("message", message)
+                        .put("type", "BadRequestError")
+                        .putNull("param")
+                        .put("code", code)
+                        .toString();
             case NEW: {
                 ObjectNode body = JSON.createObjectNode();
-                body.putObject("error").put("message", message).put("type", "BadRequestError").put("code", code);
+                body.putObject("error")
+                        .put("message", message)
+                        .put("type", "BadRequestError")
+                        .put("code", code);
                 return body.toString();
             }
             default:

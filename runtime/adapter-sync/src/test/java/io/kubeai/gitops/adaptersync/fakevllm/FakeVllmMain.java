@@ -6,11 +6,11 @@ package io.kubeai.gitops.adaptersync.fakevllm;
  */
 public final class FakeVllmMain {
 
-    private FakeVllmMain() {
-    }
+    private FakeVllmMain() {}
 
     public static void main(String[] args) throws Exception {
-        FakeVllm.Style style = args.length > 0 ? FakeVllm.Style.valueOf(args[0].toUpperCase(java.util.Locale.ROOT))
+        FakeVllm.Style style = args.length > 0
+                ? FakeVllm.Style.valueOf(args[0].toUpperCase(java.util.Locale.ROOT))
                 : FakeVllm.Style.NEW;
         FakeVllm engine = new FakeVllm("base", style);
         System.out.println(engine.uri());

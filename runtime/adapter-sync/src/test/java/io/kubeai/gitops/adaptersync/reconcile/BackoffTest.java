@@ -22,7 +22,9 @@ class BackoffTest {
     void delayIsBoundedByMax_evenAfterManyFailures() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2));
         for (int attempt = 1; attempt < 200; attempt++) {
-            assertThat(backoff.delay(attempt)).isLessThanOrEqualTo(Duration.ofMinutes(2)).isPositive();
+            assertThat(backoff.delay(attempt))
+                    .isLessThanOrEqualTo(Duration.ofMinutes(2))
+                    .isPositive();
         }
         assertThat(new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2), () -> 0.0).delay(100))
                 .isEqualTo(Duration.ofMinutes(1));

@@ -9,8 +9,7 @@ public final class Await {
 
     public static final Duration DEFAULT = Duration.ofSeconds(20);
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, BooleanSupplier condition) {
         until(what, DEFAULT, condition, () -> "");
@@ -21,8 +20,8 @@ public final class Await {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + "s waiting for: " + what
-                        + "\n" + describe.get());
+                throw new AssertionError(
+                        "timed out after " + timeout.toSeconds() + "s waiting for: " + what + "\n" + describe.get());
             }
             try {
                 Thread.sleep(10);

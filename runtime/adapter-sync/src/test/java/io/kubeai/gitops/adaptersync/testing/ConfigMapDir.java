@@ -62,7 +62,11 @@ public final class ConfigMapDir {
     /** Writes straight into the current file, as a careless editor would: the reader may see it half-written. */
     public void overwriteInPlace(String content) {
         try {
-            Files.writeString(file(), content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING,
+            Files.writeString(
+                    file(),
+                    content,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

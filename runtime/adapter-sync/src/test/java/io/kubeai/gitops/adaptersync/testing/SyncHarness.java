@@ -33,7 +33,8 @@ public final class SyncHarness implements AutoCloseable {
     public final FakeVllm engine;
     private final AdapterFetcher fetcher;
     private final Consumer<Settings.Builder> tweak;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private AdapterSync sync;
 
     public SyncHarness(Path tmp, FakeVllm.Style style, AdapterFetcher fetcher, Consumer<Settings.Builder> tweak) {
@@ -93,13 +94,17 @@ public final class SyncHarness implements AutoCloseable {
     }
 
     public String describe() {
-        return "engine loaded: " + engine.loaded() + "\nsidecar status: " + get("/status").body();
+        return "engine loaded: " + engine.loaded() + "\nsidecar status: "
+                + get("/status").body();
     }
 
     /** Waits until the engine lists exactly these served names. */
     public void awaitEngineHas(Set<String> servedNames) {
-        Await.until("engine to list exactly " + servedNames, Await.DEFAULT,
-                () -> engine.loaded().keySet().equals(servedNames), this::describe);
+        Await.until(
+                "engine to list exactly " + servedNames,
+                Await.DEFAULT,
+                () -> engine.loaded().keySet().equals(servedNames),
+                this::describe);
     }
 
     public void awaitReady() {
@@ -120,7 +125,9 @@ public final class SyncHarness implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sync.port() + path)).build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sync.port() + path))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,14 +9,14 @@ import java.util.Map;
 /** Makes small PEFT-shaped adapter directories to serve as sources. */
 public final class TestAdapters {
 
-    private TestAdapters() {
-    }
+    private TestAdapters() {}
 
     /** {@code <root>/<name>/} with an {@code adapter_config.json} and {@code bytes} bytes of "weights". */
     public static Path create(Path root, String name, int bytes) {
         try {
             Path dir = Files.createDirectories(root.resolve(name));
-            Files.writeString(dir.resolve("adapter_config.json"),
+            Files.writeString(
+                    dir.resolve("adapter_config.json"),
                     "{\"peft_type\":\"LORA\",\"r\":8,\"lora_alpha\":16,\"target_modules\":[\"q_proj\",\"v_proj\"],"
                             + "\"base_model_name_or_path\":\"base\",\"name\":\"" + name + "\"}");
             byte[] weights = new byte[bytes];
@@ -43,8 +43,9 @@ public final class TestAdapters {
     /** Uploads every file of {@code dir} to {@code bucket} under {@code prefix}. */
     public static void upload(io.kubeai.gitops.testing.s3.S3TestServer s3, String bucket, String prefix, Path dir) {
         try (var files = Files.walk(dir)) {
-            files.filter(Files::isRegularFile).forEach(f ->
-                    s3.putObject(bucket, prefix + dir.relativize(f).toString().replace('\\', '/'), f));
+            files.filter(Files::isRegularFile)
+                    .forEach(f -> s3.putObject(
+                            bucket, prefix + dir.relativize(f).toString().replace('\\', '/'), f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,13 +56,17 @@ public final class TestAdapters {
         try (var files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !dir.relativize(p).startsWith(".kubeai"))
-                    .collect(java.util.stream.Collectors.toMap(p -> dir.relativize(p).toString(), p -> {
-                        try {
-                            return Files.size(p);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }, (a, b) -> a, java.util.TreeMap::new));
+                    .collect(java.util.stream.Collectors.toMap(
+                            p -> dir.relativize(p).toString(),
+                            p -> {
+                                try {
+                                    return Files.size(p);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            },
+                            (a, b) -> a,
+                            java.util.TreeMap::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

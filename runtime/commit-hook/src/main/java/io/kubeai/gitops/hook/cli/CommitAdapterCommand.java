@@ -11,18 +11,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code commit-adapter}: append the adapter to its Model in Git, re-render, commit and push. */
-@Command(name = "commit-adapter", sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "commit-adapter",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Append an adapter to its base Model in the GitOps repo, re-render and push.")
 final class CommitAdapterCommand extends HookCommand {
 
     @Mixin
     CommitOptions options;
 
-    @Option(names = "--url", required = true, paramLabel = "ADAPTER_URL",
+    @Option(
+            names = "--url",
+            required = true,
+            paramLabel = "ADAPTER_URL",
             description = "Where the adapter is stored (s3://..., hf://...).")
     String url;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
     boolean help;
 
     CommitAdapterCommand(HookEnvironment environment) {
@@ -41,8 +50,8 @@ final class CommitAdapterCommand extends HookCommand {
     }
 
     static int commit(CommitRequest request, HookEnvironment environment, Consumer<String> log) throws HookException {
-        AdapterCommitter committer = new AdapterCommitter(environment.renderer(), log, environment.sleeper(),
-                RandomGenerator.getDefault());
+        AdapterCommitter committer =
+                new AdapterCommitter(environment.renderer(), log, environment.sleeper(), RandomGenerator.getDefault());
         CommitOutcome outcome = committer.commit(request);
         log.accept(outcome.summary());
         return 0;

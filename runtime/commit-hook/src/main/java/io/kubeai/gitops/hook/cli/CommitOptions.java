@@ -12,56 +12,93 @@ import picocli.CommandLine.Option;
 final class CommitOptions {
 
     // Not required by picocli: finish without --repo-url only publishes (commit-back is off).
-    @Option(names = "--repo-url", paramLabel = "URL",
-            description = "Git repository holding the GitOps repo (http, https or file); finish without it only publishes.")
+    @Option(
+            names = "--repo-url",
+            paramLabel = "URL",
+            description =
+                    "Git repository holding the GitOps repo (http, https or file); finish without it only publishes.")
     String repoUrl;
 
-    @Option(names = "--branch", paramLabel = "BRANCH",
+    @Option(
+            names = "--branch",
+            paramLabel = "BRANCH",
             description = "Branch to clone; in push mode also the branch pushed to. Required with --repo-url.")
     String branch;
 
-    @Option(names = "--path", paramLabel = "SUBDIR", defaultValue = "",
+    @Option(
+            names = "--path",
+            paramLabel = "SUBDIR",
+            defaultValue = "",
             description = "Folder of the GitOps repo inside the Git repository (default: its root).")
     String path;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "metadata.name of the base Model.")
     String model;
 
-    @Option(names = "--adapter", required = true, paramLabel = "NAME",
+    @Option(
+            names = "--adapter",
+            required = true,
+            paramLabel = "NAME",
             description = "Adapter name: the finetuning job's name.")
     String adapter;
 
-    @Option(names = "--mode", paramLabel = "push|branch", defaultValue = "push",
-            description = "push: commit onto --branch; branch: onto a new branch for a pull request (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--mode",
+            paramLabel = "push|branch",
+            defaultValue = "push",
+            description =
+                    "push: commit onto --branch; branch: onto a new branch for a pull request (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--branch-template", paramLabel = "TEMPLATE", defaultValue = CommitRequest.DEFAULT_BRANCH_TEMPLATE,
+    @Option(
+            names = "--branch-template",
+            paramLabel = "TEMPLATE",
+            defaultValue = CommitRequest.DEFAULT_BRANCH_TEMPLATE,
             description = "Name of the new branch in branch mode (default: ${DEFAULT-VALUE}).")
     String branchTemplate;
 
-    @Option(names = "--message-template", paramLabel = "TEMPLATE",
+    @Option(
+            names = "--message-template",
+            paramLabel = "TEMPLATE",
             description = "Commit message; placeholders {model} {adapter} {job} {url} {trainerImage} {branch} {file}.")
     String messageTemplate;
 
-    @Option(names = "--author-name", paramLabel = "NAME", defaultValue = CommitRequest.DEFAULT_AUTHOR_NAME,
+    @Option(
+            names = "--author-name",
+            paramLabel = "NAME",
+            defaultValue = CommitRequest.DEFAULT_AUTHOR_NAME,
             description = "Commit author and committer name (default: ${DEFAULT-VALUE}).")
     String authorName;
 
-    @Option(names = "--author-email", paramLabel = "EMAIL", defaultValue = CommitRequest.DEFAULT_AUTHOR_EMAIL,
+    @Option(
+            names = "--author-email",
+            paramLabel = "EMAIL",
+            defaultValue = CommitRequest.DEFAULT_AUTHOR_EMAIL,
             description = "Commit author and committer e-mail (default: ${DEFAULT-VALUE}).")
     String authorEmail;
 
-    @Option(names = "--trainer-image", paramLabel = "IMAGE", description = "Image that trained the adapter, for the message.")
+    @Option(
+            names = "--trainer-image",
+            paramLabel = "IMAGE",
+            description = "Image that trained the adapter, for the message.")
     String trainerImage;
 
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "" + RetryPolicy.DEFAULT_MAX_ATTEMPTS,
+    @Option(
+            names = "--max-attempts",
+            paramLabel = "N",
+            defaultValue = "" + RetryPolicy.DEFAULT_MAX_ATTEMPTS,
             description = "Pushes in all when other writers keep moving the branch (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    @Option(names = "--username-file", paramLabel = "FILE", description = "File holding the Git user name (overrides GIT_USERNAME).")
+    @Option(
+            names = "--username-file",
+            paramLabel = "FILE",
+            description = "File holding the Git user name (overrides GIT_USERNAME).")
     Path usernameFile;
 
-    @Option(names = "--password-file", paramLabel = "FILE",
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
             description = "File holding the Git password or token (overrides GIT_PASSWORD and GIT_TOKEN).")
     Path passwordFile;
 

@@ -21,14 +21,15 @@ final class Credentials {
     static final String PASSWORD_ENV = "GIT_PASSWORD";
     static final String TOKEN_ENV = "GIT_TOKEN";
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     static Optional<GitCredentials> resolve(Map<String, String> env, Path usernameFile, Path passwordFile)
             throws HookException {
-        Optional<String> password = passwordFile != null ? Optional.of(read("--password-file", passwordFile))
+        Optional<String> password = passwordFile != null
+                ? Optional.of(read("--password-file", passwordFile))
                 : nonEmpty(env.get(PASSWORD_ENV)).or(() -> nonEmpty(env.get(TOKEN_ENV)));
-        Optional<String> username = usernameFile != null ? Optional.of(read("--username-file", usernameFile))
+        Optional<String> username = usernameFile != null
+                ? Optional.of(read("--username-file", usernameFile))
                 : nonEmpty(env.get(USERNAME_ENV));
         return password.filter(p -> !p.isEmpty())
                 .map(p -> new GitCredentials(username.orElse(GitCredentials.TOKEN_USERNAME), p));
@@ -43,8 +44,8 @@ final class Credentials {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).replaceAll("[\r\n]+$", "");
         } catch (IOException e) {
-            throw HookException.user(option + " " + file + " cannot be read (" + e.getClass().getSimpleName()
-                    + "); is the Secret mounted?");
+            throw HookException.user(option + " " + file + " cannot be read ("
+                    + e.getClass().getSimpleName() + "); is the Secret mounted?");
         }
     }
 }

@@ -14,16 +14,24 @@ import picocli.CommandLine.Spec;
  * The commit-back hook's command line: {@code commit-adapter} and {@code finish}. Exit codes: 0 done
  * or nothing to do, 1 a failure the user must fix, 2 usage, 3 internal or I/O.
  */
-@Command(name = "kubeai-commit-hook", usageHelpAutoWidth = true,
+@Command(
+        name = "kubeai-commit-hook",
+        usageHelpAutoWidth = true,
         description = "Commit a finished finetuning job's adapter to its base Model in the GitOps repo.",
-        footer = {"", "Credentials: GIT_USERNAME and GIT_PASSWORD (or GIT_TOKEN), or --username-file/--password-file.",
-                "Exit codes: 0 done or nothing to do, 1 a failure to fix, 2 usage, 3 internal or I/O."})
+        footer = {
+            "",
+            "Credentials: GIT_USERNAME and GIT_PASSWORD (or GIT_TOKEN), or --username-file/--password-file.",
+            "Exit codes: 0 done or nothing to do, 1 a failure to fix, 2 usage, 3 internal or I/O."
+        })
 public final class HookCli implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    @CommandLine.Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
     boolean help;
 
     public static void main(String[] args) {
@@ -41,7 +49,8 @@ public final class HookCli implements Callable<Integer> {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             // HookCommand catches everything it can explain; this is the net under the net.
-            err.println(command.getCommandName() + ": internal error: " + e.getClass().getName());
+            err.println(command.getCommandName() + ": internal error: "
+                    + e.getClass().getName());
             err.flush();
             return HookException.Kind.INTERNAL.exitCode();
         });

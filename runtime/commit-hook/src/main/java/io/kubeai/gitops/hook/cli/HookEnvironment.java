@@ -20,15 +20,23 @@ import java.util.Map;
  * @param retry     backoff timing; {@code --max-attempts} replaces its attempt count
  * @param sleeper   waits between attempts
  */
-public record HookEnvironment(Map<String, String> env, Renderer renderer, AdapterPublisher publisher,
-                              RetryPolicy retry, AdapterCommitter.Sleeper sleeper) {
+public record HookEnvironment(
+        Map<String, String> env,
+        Renderer renderer,
+        AdapterPublisher publisher,
+        RetryPolicy retry,
+        AdapterCommitter.Sleeper sleeper) {
 
     public HookEnvironment {
         env = Map.copyOf(env);
     }
 
     public static HookEnvironment system() {
-        return new HookEnvironment(System.getenv(), new GeneratorRenderer(), new LoaderPublisher(LoaderEnv.system()),
-                RetryPolicy.defaults(), d -> Thread.sleep(d.toMillis()));
+        return new HookEnvironment(
+                System.getenv(),
+                new GeneratorRenderer(),
+                new LoaderPublisher(LoaderEnv.system()),
+                RetryPolicy.defaults(),
+                d -> Thread.sleep(d.toMillis()));
     }
 }

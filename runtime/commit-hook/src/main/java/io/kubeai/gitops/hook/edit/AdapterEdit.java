@@ -32,14 +32,13 @@ final class AdapterEdit {
     }
 
     /** A replacement of {@code [from, to)} by {@code text}; an insertion when both are equal. */
-    private record Splice(int from, int to, String text) {
-    }
+    private record Splice(int from, int to, String text) {}
 
     EditResult apply(String modelName, Mapping model, Adapter adapter) throws ModelFileException {
         Optional<YamlNode> specNode = model.get("spec");
         if (specNode.isEmpty() || !(specNode.get() instanceof Mapping spec)) {
-            throw new ModelFileException(src.line(model.start()),
-                    "Model '" + modelName + "' has no spec mapping to add adapters to");
+            throw new ModelFileException(
+                    src.line(model.start()), "Model '" + modelName + "' has no spec mapping to add adapters to");
         }
         Optional<Entry> entry = spec.entry("adapters");
         if (entry.isEmpty()) {
@@ -50,14 +49,16 @@ final class AdapterEdit {
             return fillEmpty(spec, entry.get(), adapter);
         }
         if (!(value instanceof Sequence list)) {
-            throw new ModelFileException(src.line(value.start()),
-                    "spec.adapters of Model '" + modelName + "' is not a list");
+            throw new ModelFileException(
+                    src.line(value.start()), "spec.adapters of Model '" + modelName + "' is not a list");
         }
         for (YamlNode item : list.items()) {
-            if (item instanceof Mapping existing && existing.scalar("name").filter(adapter.name()::equals).isPresent()) {
+            if (item instanceof Mapping existing
+                    && existing.scalar("name").filter(adapter.name()::equals).isPresent()) {
                 String url = existing.scalar("url").orElse("");
                 int line = src.line(existing.start());
-                return url.equals(adapter.url()) ? new EditResult.AlreadyPresent(line)
+                return url.equals(adapter.url())
+                        ? new EditResult.AlreadyPresent(line)
                         : new EditResult.Conflict(url, line);
             }
         }
@@ -67,7 +68,8 @@ final class AdapterEdit {
         if (!spec.flow() && list.items().isEmpty() && isEmptyFlow(list)) {
             // `adapters: []` becomes a block list: twenty adapters on one line would be unreadable.
             splices.add(new Splice(src.skipBlanksBackward(list.start()), list.end(), ""));
-            return insertLines(list.end(), blockItem(newListStyle(spec, entry.get().key()), adapter));
+            return insertLines(
+                    list.end(), blockItem(newListStyle(spec, entry.get().key()), adapter));
         }
         return appendFlowItem(list, adapter);
     }
@@ -132,34 +134,54 @@ final class AdapterEdit {
     }
 
     private boolean isEmptyFlow(Sequence list) {
-        return EMPTY_FLOW.matcher(src.text().substring(list.start(), list.end())).matches();
+        return EMPTY_FLOW
+                .matcher(src.text().substring(list.start(), list.end()))
+                .matches();
     }
 
     // ---- styles ----
 
     /** How an adapter entry is written, copied from the entry before it or from the file. */
-    private record ItemStyle(int dashColumn, int gap, boolean flow, boolean urlFirst, ScalarStyle keyStyle,
-                             ScalarStyle nameStyle, ScalarStyle urlStyle) {
-    }
+    private record ItemStyle(
+            int dashColumn,
+            int gap,
+            boolean flow,
+            boolean urlFirst,
+            ScalarStyle keyStyle,
+            ScalarStyle nameStyle,
+            ScalarStyle urlStyle) {}
 
     private ItemStyle itemStyle(YamlNode last) {
         int dash = dashBefore(last.start());
         int dashColumn = dash >= 0 ? src.column(dash) : src.column(last.start());
         int gap = dash >= 0 && src.line(dash) == src.line(last.start()) ? Math.max(1, last.start() - dash - 1) : 1;
         if (!(last instanceof Mapping item) || item.entries().isEmpty()) {
-            return new ItemStyle(dashColumn, gap, false, false, ScalarStyle.PLAIN, ScalarStyle.PLAIN, ScalarStyle.PLAIN);
+            return new ItemStyle(
+                    dashColumn, gap, false, false, ScalarStyle.PLAIN, ScalarStyle.PLAIN, ScalarStyle.PLAIN);
         }
         int nameAt = indexOf(item, "name");
         int urlAt = indexOf(item, "url");
         boolean urlFirst = urlAt >= 0 && (nameAt < 0 || urlAt < nameAt);
-        return new ItemStyle(dashColumn, gap, item.flow(), urlFirst, styleOf(item.entries().get(0).key()),
-                styleOf(item.get("name").orElse(null)), styleOf(item.get("url").orElse(null)));
+        return new ItemStyle(
+                dashColumn,
+                gap,
+                item.flow(),
+                urlFirst,
+                styleOf(item.entries().get(0).key()),
+                styleOf(item.get("name").orElse(null)),
+                styleOf(item.get("url").orElse(null)));
     }
 
     /** A fresh list under {@code key}: the file's habit for list indentation, quoting like spec.url. */
     private ItemStyle newListStyle(Mapping spec, YamlNode key) {
         ItemStyle style = defaultStyle(src.column(key.start()) + sequenceOffset());
-        return new ItemStyle(style.dashColumn(), style.gap(), false, false, styleOf(key), ScalarStyle.PLAIN,
+        return new ItemStyle(
+                style.dashColumn(),
+                style.gap(),
+                false,
+                false,
+                styleOf(key),
+                ScalarStyle.PLAIN,
                 styleOf(spec.get("url").orElse(null)));
     }
 
@@ -171,7 +193,10 @@ final class AdapterEdit {
     private int sequenceOffset() {
         List<int[]> found = new ArrayList<>();
         documents.forEach(d -> collectOffsets(d, found));
-        return found.stream().min(Comparator.comparingInt(f -> f[0])).map(f -> f[1]).orElse(0);
+        return found.stream()
+                .min(Comparator.comparingInt(f -> f[0]))
+                .map(f -> f[1])
+                .orElse(0);
     }
 
     private void collectOffsets(YamlNode node, List<int[]> found) {
@@ -180,7 +205,9 @@ final class AdapterEdit {
                 if (!map.flow() && e.value() instanceof Sequence list && !list.flow()) {
                     int dash = dashBefore(list.items().get(0).start());
                     if (dash >= 0 && src.line(dash) > src.line(e.key().start())) {
-                        found.add(new int[] {dash, src.column(dash) - src.column(e.key().start())});
+                        found.add(new int[] {
+                            dash, src.column(dash) - src.column(e.key().start())
+                        });
                     }
                 }
                 collectOffsets(e.value(), found);

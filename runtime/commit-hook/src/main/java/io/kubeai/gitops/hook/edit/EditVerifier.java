@@ -16,8 +16,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class EditVerifier {
 
-    private EditVerifier() {
-    }
+    private EditVerifier() {}
 
     static void verify(String oldText, String newText, int documentIndex, Adapter adapter, String model) {
         List<Object> expected = load(oldText);
@@ -25,8 +24,10 @@ final class EditVerifier {
         try {
             actual = load(newText);
         } catch (YAMLException e) {
-            throw new IllegalStateException("the edited file for Model '" + model + "' is not valid YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new IllegalStateException(
+                    "the edited file for Model '" + model + "' is not valid YAML: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
         appendExpected(expected.get(documentIndex), adapter);
         if (!expected.equals(actual)) {
@@ -37,7 +38,9 @@ final class EditVerifier {
 
     private static List<Object> load(String text) {
         List<Object> documents = new ArrayList<>();
-        new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(new StringReader(text)).forEach(documents::add);
+        new Yaml(new SafeConstructor(new LoaderOptions()))
+                .loadAll(new StringReader(text))
+                .forEach(documents::add);
         return documents;
     }
 

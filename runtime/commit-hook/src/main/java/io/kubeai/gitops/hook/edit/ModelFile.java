@@ -36,7 +36,9 @@ public final class ModelFile {
     /** 1-based line where the named Model's document starts, if the file has it. */
     public Optional<Integer> modelLine(String name) {
         List<Integer> found = modelDocuments(name);
-        return found.isEmpty() ? Optional.empty() : Optional.of(source.line(documents.get(found.get(0)).start()));
+        return found.isEmpty()
+                ? Optional.empty()
+                : Optional.of(source.line(documents.get(found.get(0)).start()));
     }
 
     /**

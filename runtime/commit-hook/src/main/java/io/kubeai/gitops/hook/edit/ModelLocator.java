@@ -17,8 +17,7 @@ public final class ModelLocator {
     /** The folder of Model files inside a GitOps repo. */
     public static final String MODELS_DIR = "models";
 
-    private ModelLocator() {
-    }
+    private ModelLocator() {}
 
     /**
      * One file defining the Model.
@@ -27,8 +26,7 @@ public final class ModelLocator {
      * @param content the file read for editing
      * @param line    where the Model's document starts
      */
-    public record Match(Path file, ModelFile content, int line) {
-    }
+    public record Match(Path file, ModelFile content, int line) {}
 
     /**
      * Everything found.
@@ -37,8 +35,7 @@ public final class ModelLocator {
      * @param unreadable files that could not be read, as {@code path:line: problem}: one of them might
      *                   have been the Model
      */
-    public record Search(List<Match> matches, List<String> unreadable) {
-    }
+    public record Search(List<Match> matches, List<String> unreadable) {}
 
     public static Search search(Path gitopsDir, String modelName) throws IOException {
         Path models = gitopsDir.resolve(MODELS_DIR);
@@ -50,7 +47,8 @@ public final class ModelLocator {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(models)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml")
+                            || p.getFileName().toString().endsWith(".yml"))
                     .sorted()
                     .toList();
         }
@@ -67,7 +65,8 @@ public final class ModelLocator {
                 continue;
             }
             for (int i = 0; i < content.countModels(modelName); i++) {
-                matches.add(new Match(file, content, content.modelLine(modelName).orElse(0)));
+                matches.add(
+                        new Match(file, content, content.modelLine(modelName).orElse(0)));
             }
         }
         return new Search(List.copyOf(matches), List.copyOf(unreadable));
@@ -75,7 +74,8 @@ public final class ModelLocator {
 
     /** Strict UTF-8, so that writing the text back reproduces every byte that was not edited. */
     static String readUtf8(Path file) throws IOException {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(Files.readAllBytes(file)))

@@ -14,14 +14,14 @@ final class ScalarFormatter {
     private static final Resolver RESOLVER = new Resolver();
     private static final String PLAIN_FIRST_FORBIDDEN = "-?:,[]{}#&*!|>'\"%@`";
 
-    private ScalarFormatter() {
-    }
+    private ScalarFormatter() {}
 
     static String format(String value, ScalarStyle preferred, boolean inFlow) {
         if (preferred == ScalarStyle.SINGLE_QUOTED && printable(value)) {
             return "'" + value.replace("'", "''") + "'";
         }
-        if (preferred != ScalarStyle.DOUBLE_QUOTED && preferred != ScalarStyle.SINGLE_QUOTED
+        if (preferred != ScalarStyle.DOUBLE_QUOTED
+                && preferred != ScalarStyle.SINGLE_QUOTED
                 && plainSafe(value, inFlow)) {
             return value;
         }

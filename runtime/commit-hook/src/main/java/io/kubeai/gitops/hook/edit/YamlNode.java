@@ -20,17 +20,19 @@ sealed interface YamlNode {
 
         /** An untagged plain {@code null}, {@code ~} or nothing at all. */
         boolean isNull() {
-            return plainImplicit && (value.isEmpty() || value.equals("~") || value.equals("null")
-                    || value.equals("Null") || value.equals("NULL"));
+            return plainImplicit
+                    && (value.isEmpty()
+                            || value.equals("~")
+                            || value.equals("null")
+                            || value.equals("Null")
+                            || value.equals("NULL"));
         }
     }
 
     /** A {@code *alias}; its target is not followed, so it never matches a name. */
-    record Alias(int start, int end) implements YamlNode {
-    }
+    record Alias(int start, int end) implements YamlNode {}
 
-    record Entry(YamlNode key, YamlNode value) {
-    }
+    record Entry(YamlNode key, YamlNode value) {}
 
     record Mapping(List<Entry> entries, boolean flow, int start, int end) implements YamlNode {
 
@@ -49,6 +51,5 @@ sealed interface YamlNode {
         }
     }
 
-    record Sequence(List<YamlNode> items, boolean flow, int start, int end) implements YamlNode {
-    }
+    record Sequence(List<YamlNode> items, boolean flow, int start, int end) implements YamlNode {}
 }

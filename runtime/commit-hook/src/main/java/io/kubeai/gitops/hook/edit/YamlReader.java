@@ -4,9 +4,9 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -77,7 +77,8 @@ final class YamlReader {
         int end = source.index(event.getEndMark());
         if (event instanceof ScalarEvent scalar) {
             ScalarStyle style = scalar.getScalarStyle();
-            boolean plainImplicit = style == ScalarStyle.PLAIN && scalar.getImplicit().canOmitTagInPlainScalar();
+            boolean plainImplicit =
+                    style == ScalarStyle.PLAIN && scalar.getImplicit().canOmitTagInPlainScalar();
             return new YamlNode.Scalar(scalar.getValue(), style, plainImplicit, start, end);
         }
         if (event instanceof AliasEvent) {
@@ -91,7 +92,9 @@ final class YamlReader {
                 next = events.next();
             }
             boolean flow = sequence.isFlow();
-            int contentEnd = flow ? source.index(next.getEndMark()) : items.get(items.size() - 1).end();
+            int contentEnd = flow
+                    ? source.index(next.getEndMark())
+                    : items.get(items.size() - 1).end();
             return new YamlNode.Sequence(List.copyOf(items), flow, start, contentEnd);
         }
         if (event instanceof MappingStartEvent mapping) {
@@ -103,7 +106,9 @@ final class YamlReader {
                 next = events.next();
             }
             boolean flow = mapping.isFlow();
-            int contentEnd = flow ? source.index(next.getEndMark()) : entries.get(entries.size() - 1).value().end();
+            int contentEnd = flow
+                    ? source.index(next.getEndMark())
+                    : entries.get(entries.size() - 1).value().end();
             return new YamlNode.Mapping(List.copyOf(entries), flow, start, contentEnd);
         }
         throw new YAMLException("unexpected " + event.getEventId() + " where a node should start");

@@ -45,8 +45,9 @@ public final class GitWorkspace implements AutoCloseable {
      *
      * @param displayUrl the URL as it may be shown (no user info)
      */
-    public static GitWorkspace cloneBranch(String url, String displayUrl, String branch,
-                                           Optional<GitCredentials> credentials, Path dir) throws GitFailure {
+    public static GitWorkspace cloneBranch(
+            String url, String displayUrl, String branch, Optional<GitCredentials> credentials, Path dir)
+            throws GitFailure {
         CredentialsProvider provider = credentials.map(GitCredentials::provider).orElse(null);
         String where = displayUrl;
         Git git;
@@ -71,7 +72,8 @@ public final class GitWorkspace implements AutoCloseable {
         }
         GitWorkspace workspace = new GitWorkspace(git, dir, where, provider);
         try {
-            if (git.getRepository().exactRef(Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + branch) == null) {
+            if (git.getRepository().exactRef(Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + branch)
+                    == null) {
                 workspace.close();
                 throw branchNotFound(where, branch);
             }
@@ -83,8 +85,10 @@ public final class GitWorkspace implements AutoCloseable {
     }
 
     private static GitFailure branchNotFound(String where, String branch) {
-        return new GitFailure(GitFailure.Reason.NOT_FOUND,
-                "cloning " + where + " failed: branch '" + branch + "' not found; check --branch", null);
+        return new GitFailure(
+                GitFailure.Reason.NOT_FOUND,
+                "cloning " + where + " failed: branch '" + branch + "' not found; check --branch",
+                null);
     }
 
     /** The work tree: the root of the Git repository. */
@@ -104,8 +108,12 @@ public final class GitWorkspace implements AutoCloseable {
     /** Whether the remote has {@code branch}, asked fresh from the server. */
     public boolean remoteHasBranch(String branch) throws GitFailure {
         try {
-            Collection<Ref> refs = git.lsRemote().setRemote(Constants.DEFAULT_REMOTE_NAME).setHeads(true)
-                    .setTimeout(TIMEOUT_SECONDS).setCredentialsProvider(credentials).call();
+            Collection<Ref> refs = git.lsRemote()
+                    .setRemote(Constants.DEFAULT_REMOTE_NAME)
+                    .setHeads(true)
+                    .setTimeout(TIMEOUT_SECONDS)
+                    .setCredentialsProvider(credentials)
+                    .call();
             return refs.stream().anyMatch(r -> r.getName().equals(Constants.R_HEADS + branch));
         } catch (GitAPIException | RuntimeException e) {
             throw GitErrors.classify("listing branches of", where, e);

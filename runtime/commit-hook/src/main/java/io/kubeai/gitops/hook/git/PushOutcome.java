@@ -31,9 +31,13 @@ public record PushOutcome(Result result, String detail) {
         return switch (status) {
             case OK, UP_TO_DATE -> new PushOutcome(Result.PUSHED, detail);
             case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> new PushOutcome(Result.RACE_LOST, detail);
-            case REJECTED_OTHER_REASON -> message != null && LOST_RACE.matcher(message.toLowerCase(Locale.ROOT)).find()
-                    ? new PushOutcome(Result.RACE_LOST, detail)
-                    : new PushOutcome(Result.REFUSED, detail);
+            case REJECTED_OTHER_REASON ->
+                message != null
+                                && LOST_RACE
+                                        .matcher(message.toLowerCase(Locale.ROOT))
+                                        .find()
+                        ? new PushOutcome(Result.RACE_LOST, detail)
+                        : new PushOutcome(Result.REFUSED, detail);
             default -> new PushOutcome(Result.REFUSED, detail);
         };
     }

@@ -1,8 +1,8 @@
 package io.kubeai.gitops.hook.publish;
 
 import io.kubeai.gitops.loader.Loader;
-import io.kubeai.gitops.loader.LoaderException;
 import io.kubeai.gitops.loader.LoaderEnv;
+import io.kubeai.gitops.loader.LoaderException;
 import io.kubeai.gitops.loader.LoaderListener;
 import io.kubeai.gitops.loader.PublishRequest;
 import io.kubeai.gitops.loader.PublishResult;
@@ -24,7 +24,8 @@ public final class LoaderPublisher implements AdapterPublisher {
     }
 
     @Override
-    public void publish(Path dir, String url, String summary, Consumer<String> log) throws PublishException, IOException {
+    public void publish(Path dir, String url, String summary, Consumer<String> log)
+            throws PublishException, IOException {
         PublishRequest request = PublishRequest.builder(dir, url)
                 .commitMessage(summary)
                 .env(env)

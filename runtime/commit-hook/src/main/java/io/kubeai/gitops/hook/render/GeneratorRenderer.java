@@ -19,8 +19,15 @@ public final class GeneratorRenderer implements Renderer {
     public Rendering render(Path gitopsDir) throws IOException {
         GenerateRequest request = GenerateRequest.builder(gitopsDir).build();
         GenerateResult result = generator.generate(request);
-        return new Rendering(request.outputDir(),
-                result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList(),
-                result.diagnostics().stream().filter(d -> !d.isError()).map(Diagnostic::format).toList());
+        return new Rendering(
+                request.outputDir(),
+                result.diagnostics().stream()
+                        .filter(Diagnostic::isError)
+                        .map(Diagnostic::format)
+                        .toList(),
+                result.diagnostics().stream()
+                        .filter(d -> !d.isError())
+                        .map(Diagnostic::format)
+                        .toList());
     }
 }

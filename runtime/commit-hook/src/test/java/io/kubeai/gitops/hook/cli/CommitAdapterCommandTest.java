@@ -49,9 +49,13 @@ class CommitAdapterCommandTest {
     }
 
     static HookEnvironment environment(Map<String, String> env) {
-        return new HookEnvironment(env, new GeneratorRenderer(), (dir, url, summary, log) -> {
-            throw new AssertionError("commit-adapter must not publish");
-        }, new RetryPolicy(RetryPolicy.DEFAULT_MAX_ATTEMPTS, Duration.ofMillis(20), Duration.ofMillis(400)),
+        return new HookEnvironment(
+                env,
+                new GeneratorRenderer(),
+                (dir, url, summary, log) -> {
+                    throw new AssertionError("commit-adapter must not publish");
+                },
+                new RetryPolicy(RetryPolicy.DEFAULT_MAX_ATTEMPTS, Duration.ofMillis(20), Duration.ofMillis(400)),
                 d -> Thread.sleep(d.toMillis()));
     }
 
@@ -60,8 +64,18 @@ class CommitAdapterCommandTest {
     }
 
     static String[] args(String url, String model, String adapter, String adapterUrl, String... more) {
-        List<String> args = new ArrayList<>(List.of("commit-adapter", "--repo-url", url, "--branch", "main",
-                "--model", model, "--adapter", adapter, "--url", adapterUrl));
+        List<String> args = new ArrayList<>(List.of(
+                "commit-adapter",
+                "--repo-url",
+                url,
+                "--branch",
+                "main",
+                "--model",
+                model,
+                "--adapter",
+                adapter,
+                "--url",
+                adapterUrl));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -86,17 +100,26 @@ class CommitAdapterCommandTest {
             before = repo.read("main", MODEL_FILE).orElseThrow();
         }
 
-        HookRun run = HookRun.of(environment(), args(url, "llama-8b", "support-v2",
-                "s3://adapters/llama-8b/support-v2", "--trainer-image", "ghcr.io/acme/trainer:1.4",
-                "--author-name", "Finetune Bot", "--author-email", "finetune@example.com"));
+        HookRun run = HookRun.of(
+                environment(),
+                args(
+                        url,
+                        "llama-8b",
+                        "support-v2",
+                        "s3://adapters/llama-8b/support-v2",
+                        "--trainer-image",
+                        "ghcr.io/acme/trainer:1.4",
+                        "--author-name",
+                        "Finetune Bot",
+                        "--author-email",
+                        "finetune@example.com"));
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("pushed ").contains("to main");
         try (BareRepo repo = remote()) {
             String after = repo.read("main", MODEL_FILE).orElseThrow();
-            assertThat(after).isEqualTo(before
-                    + "  - name: support-v2\n"
-                    + "    url: s3://adapters/llama-8b/support-v2\n");
+            assertThat(after)
+                    .isEqualTo(before + "  - name: support-v2\n" + "    url: s3://adapters/llama-8b/support-v2\n");
             RevCommit commit = repo.log("main").get(0);
             assertThat(commit.getFullMessage())
                     .startsWith("Add adapter support-v2 to model llama-8b\n")
@@ -106,12 +129,16 @@ class CommitAdapterCommandTest {
             assertThat(commit.getAuthorIdent().getName()).isEqualTo("Finetune Bot");
             assertThat(commit.getAuthorIdent().getEmailAddress()).isEqualTo("finetune@example.com");
             assertThat(commit.getCommitterIdent().getName()).isEqualTo("Finetune Bot");
-            assertThat(repo.changedPaths(commit)).contains(MODEL_FILE)
+            assertThat(repo.changedPaths(commit))
+                    .contains(MODEL_FILE)
                     .allMatch(p -> p.equals(MODEL_FILE) || p.startsWith("rendered/"));
             assertThat(repo.changedPaths(commit)).anyMatch(p -> p.startsWith("rendered/"));
         }
-        GenerateResult check = Checkout.check(Checkout.of(server.repositoryDir("gitops"), "main", tmp.resolve("check")));
-        assertThat(check.upToDate()).as("kubeai:check on the pushed commit: %s", check).isTrue();
+        GenerateResult check =
+                Checkout.check(Checkout.of(server.repositoryDir("gitops"), "main", tmp.resolve("check")));
+        assertThat(check.upToDate())
+                .as("kubeai:check on the pushed commit: %s", check)
+                .isTrue();
     }
 
     @Test
@@ -133,8 +160,9 @@ class CommitAdapterCommandTest {
     void gitopsRepoInASubfolder_isFoundWithPath() {
         String url = server.seed("gitops", "main", GitOpsFixture.rendered("nested", "deploy/gitops", tmp));
 
-        HookRun run = HookRun.of(environment(), args(url, "llama-8b", "support-v2",
-                "s3://adapters/llama-8b/support-v2", "--path", "deploy/gitops"));
+        HookRun run = HookRun.of(
+                environment(),
+                args(url, "llama-8b", "support-v2", "s3://adapters/llama-8b/support-v2", "--path", "deploy/gitops"));
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         try (BareRepo repo = remote()) {
@@ -155,8 +183,7 @@ class CommitAdapterCommandTest {
     void branchMode_pushesANewBranchAndLeavesTheBaseAlone() {
         String url = server.seed("gitops", "main", GitOpsFixture.rendered("basic", "", tmp));
         ObjectId base = head();
-        String[] args = args(url, "llama-8b", "support-v2", "s3://adapters/llama-8b/support-v2",
-                "--mode", "branch");
+        String[] args = args(url, "llama-8b", "support-v2", "s3://adapters/llama-8b/support-v2", "--mode", "branch");
 
         HookRun run = HookRun.of(environment(), args);
 
@@ -184,8 +211,9 @@ class CommitAdapterCommandTest {
         HookRun run = HookRun.of(environment(), args(url, "llama-8b", "sarcasm", "hf://myrepo/sarcastic-lora"));
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("nothing to do: adapter 'sarcasm' with this URL is already on Model"
-                + " 'llama-8b' (models/llama.yaml:16)");
+        assertThat(run.out())
+                .contains("nothing to do: adapter 'sarcasm' with this URL is already on Model"
+                        + " 'llama-8b' (models/llama.yaml:16)");
         assertThat(head()).isEqualTo(before);
     }
 
@@ -197,9 +225,10 @@ class CommitAdapterCommandTest {
         HookRun run = HookRun.of(environment(), args(url, "llama-8b", "sarcasm", "s3://adapters/other"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err().lines()).containsExactly("commit-adapter: error: models/llama.yaml:16: adapter 'sarcasm'"
-                + " of Model 'llama-8b' already points at hf://myrepo/sarcastic-lora; refusing to replace it with"
-                + " s3://adapters/other (give the job another name, or remove the old entry first)");
+        assertThat(run.err().lines())
+                .containsExactly("commit-adapter: error: models/llama.yaml:16: adapter 'sarcasm'"
+                        + " of Model 'llama-8b' already points at hf://myrepo/sarcastic-lora; refusing to replace it with"
+                        + " s3://adapters/other (give the job another name, or remove the old entry first)");
         assertThat(head()).isEqualTo(before);
     }
 
@@ -210,8 +239,9 @@ class CommitAdapterCommandTest {
         HookRun run = HookRun.of(environment(), args(url, "llama-9000", "job-1", "s3://adapters/job-1"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err().lines()).containsExactly("commit-adapter: error: Model 'llama-9000' not found in models/"
-                + " of " + url + " (branch main); check --model and --path");
+        assertThat(run.err().lines())
+                .containsExactly("commit-adapter: error: Model 'llama-9000' not found in models/" + " of " + url
+                        + " (branch main); check --model and --path");
     }
 
     @Test
@@ -219,11 +249,15 @@ class CommitAdapterCommandTest {
         String url = server.seed("gitops", "main", GitOpsFixture.copy("basic", tmp));
         String wrong = "wrong-Password-91xq";
 
-        HookRun run = HookRun.of(environment(Map.of("GIT_USERNAME", USER, "GIT_PASSWORD", wrong)),
+        HookRun run = HookRun.of(
+                environment(Map.of("GIT_USERNAME", USER, "GIT_PASSWORD", wrong)),
                 args(url, "llama-8b", "job-1", "s3://adapters/job-1"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err().lines()).hasSize(1).first().asString()
+        assertThat(run.err().lines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .startsWith("commit-adapter: error: cloning " + url + " failed: authentication refused");
         assertThat(run.all()).doesNotContain(wrong).doesNotContain(PASSWORD);
         assertThat(server.refusedLogins()).isPositive();
@@ -235,8 +269,8 @@ class CommitAdapterCommandTest {
         String token = "ghp_NotTheRightToken0123456789";
         String url = "http://" + USER + ":" + token + "@127.0.0.1:" + server.port() + "/git/gitops.git";
 
-        HookRun run = HookRun.of(environment(Map.of("GIT_TOKEN", token)),
-                args(url, "llama-8b", "job-1", "s3://adapters/job-1"));
+        HookRun run = HookRun.of(
+                environment(Map.of("GIT_TOKEN", token)), args(url, "llama-8b", "job-1", "s3://adapters/job-1"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("authentication refused");
@@ -249,8 +283,17 @@ class CommitAdapterCommandTest {
         Path user = Files.writeString(tmp.resolve("username"), USER + "\n");
         Path password = Files.writeString(tmp.resolve("password"), "not-it-either\n");
 
-        HookRun run = HookRun.of(environment(), args(url, "llama-8b", "sarcasm", "hf://myrepo/sarcastic-lora",
-                "--username-file", user.toString(), "--password-file", password.toString()));
+        HookRun run = HookRun.of(
+                environment(),
+                args(
+                        url,
+                        "llama-8b",
+                        "sarcasm",
+                        "hf://myrepo/sarcastic-lora",
+                        "--username-file",
+                        user.toString(),
+                        "--password-file",
+                        password.toString()));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("authentication refused");
@@ -263,8 +306,17 @@ class CommitAdapterCommandTest {
         Path user = Files.writeString(tmp.resolve("username"), USER);
         Path password = Files.writeString(tmp.resolve("password"), PASSWORD + "\n");
 
-        HookRun run = HookRun.of(environment(Map.of()), args(url, "llama-8b", "sarcasm", "hf://myrepo/sarcastic-lora",
-                "--username-file", user.toString(), "--password-file", password.toString()));
+        HookRun run = HookRun.of(
+                environment(Map.of()),
+                args(
+                        url,
+                        "llama-8b",
+                        "sarcasm",
+                        "hf://myrepo/sarcastic-lora",
+                        "--username-file",
+                        user.toString(),
+                        "--password-file",
+                        password.toString()));
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("nothing to do");
@@ -279,7 +331,11 @@ class CommitAdapterCommandTest {
         HookRun run = HookRun.of(environment(), args(url, "llama-8b", "job-1", "s3://adapters/llama-8b/job-1"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("commit-adapter: error: pushing to " + url)
+        assertThat(run.err().lines())
+                .hasSize(1)
+                .first()
+                .asString()
+                .startsWith("commit-adapter: error: pushing to " + url)
                 .contains("the server does not let these credentials push");
         assertThat(head()).isEqualTo(before);
     }
@@ -298,8 +354,19 @@ class CommitAdapterCommandTest {
     void missingBranch_failsInOneLine() {
         String url = server.seed("gitops", "main", GitOpsFixture.copy("basic", tmp));
 
-        HookRun run = HookRun.of(environment(), "commit-adapter", "--repo-url", url, "--branch", "release",
-                "--model", "llama-8b", "--adapter", "job-1", "--url", "s3://adapters/job-1");
+        HookRun run = HookRun.of(
+                environment(),
+                "commit-adapter",
+                "--repo-url",
+                url,
+                "--branch",
+                "release",
+                "--model",
+                "llama-8b",
+                "--adapter",
+                "job-1",
+                "--url",
+                "s3://adapters/job-1");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err().lines()).hasSize(1).first().asString().contains("branch 'release' not found");
@@ -318,12 +385,14 @@ class CommitAdapterCommandTest {
     @Test
     void unreachableRepository_isAnIoFailure() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
 
-        HookRun run = HookRun.of(environment(), args("http://127.0.0.1:" + closedPort + "/git/gitops.git",
-                "llama-8b", "job-1", "s3://adapters/job-1"));
+        HookRun run = HookRun.of(
+                environment(),
+                args("http://127.0.0.1:" + closedPort + "/git/gitops.git", "llama-8b", "job-1", "s3://adapters/job-1"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
         assertThat(run.err().lines()).hasSize(1).first().asString().contains("unreachable");
@@ -333,8 +402,17 @@ class CommitAdapterCommandTest {
 
     @Test
     void missingRequiredOption_isUsage() {
-        HookRun run = HookRun.of(environment(), "commit-adapter", "--repo-url", "http://127.0.0.1:1/x.git",
-                "--branch", "main", "--model", "m", "--adapter", "a");
+        HookRun run = HookRun.of(
+                environment(),
+                "commit-adapter",
+                "--repo-url",
+                "http://127.0.0.1:1/x.git",
+                "--branch",
+                "main",
+                "--model",
+                "m",
+                "--adapter",
+                "a");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Missing required option: '--url=ADAPTER_URL'");
@@ -342,23 +420,36 @@ class CommitAdapterCommandTest {
 
     @Test
     void missingRepoUrl_isUsage() {
-        HookRun run = HookRun.of(environment(), "commit-adapter", "--branch", "main", "--model", "m", "--adapter", "a",
-                "--url", "s3://x");
+        HookRun run = HookRun.of(
+                environment(),
+                "commit-adapter",
+                "--branch",
+                "main",
+                "--model",
+                "m",
+                "--adapter",
+                "a",
+                "--url",
+                "s3://x");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).containsExactly("commit-adapter: error: Missing required option: '--repo-url=URL'");
+        assertThat(run.err().lines())
+                .containsExactly("commit-adapter: error: Missing required option: '--repo-url=URL'");
     }
 
     @Test
     void unknownPlaceholder_inATemplate_isUsage() {
         String url = server.seed("gitops", "main", GitOpsFixture.copy("basic", tmp));
 
-        HookRun run = HookRun.of(environment(), args(url, "llama-8b", "job-1", "s3://adapters/job-1",
-                "--message-template", "Add {adpater}"));
+        HookRun run = HookRun.of(
+                environment(),
+                args(url, "llama-8b", "job-1", "s3://adapters/job-1", "--message-template", "Add {adpater}"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err().lines()).containsExactly("commit-adapter: error: --message-template uses unknown"
-                + " placeholder(s) {adpater}; known: {adapter}, {branch}, {file}, {job}, {model}, {trainerImage}, {url}");
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "commit-adapter: error: --message-template uses unknown"
+                                + " placeholder(s) {adpater}; known: {adapter}, {branch}, {file}, {job}, {model}, {trainerImage}, {url}");
     }
 
     @Test
@@ -371,7 +462,8 @@ class CommitAdapterCommandTest {
 
     @Test
     void pathOutsideTheRepository_isUsage() {
-        HookRun run = HookRun.of(environment(), args("http://127.0.0.1:1/x.git", "m", "a", "s3://x", "--path", "../up"));
+        HookRun run =
+                HookRun.of(environment(), args("http://127.0.0.1:1/x.git", "m", "a", "s3://x", "--path", "../up"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("--path '../up' must be a folder inside the repository");

@@ -49,26 +49,37 @@ class ConcurrentHooksTest {
 
             List<HookRun> runs = race(url);
 
-            assertThat(runs).allSatisfy(run -> assertThat(run.exitCode()).as(run.toString()).isZero());
+            assertThat(runs)
+                    .allSatisfy(
+                            run -> assertThat(run.exitCode()).as(run.toString()).isZero());
             try (BareRepo repo = new BareRepo(server.repositoryDir("gitops"))) {
                 String model = repo.read("main", MODEL_FILE).orElseThrow();
                 for (int i = 0; i < HOOKS; i++) {
-                    assertThat(model).contains("  - name: job-" + i + "\n    url: s3://adapters/llama-8b/job-" + i + "\n");
+                    assertThat(model)
+                            .contains("  - name: job-" + i + "\n    url: s3://adapters/llama-8b/job-" + i + "\n");
                 }
                 // Every other byte is the original's: removing the added entries gives it back.
-                String stripped = model.replaceAll("  - name: job-\\d+\n    url: s3://adapters/llama-8b/job-\\d+\n", "");
+                String stripped =
+                        model.replaceAll("  - name: job-\\d+\n    url: s3://adapters/llama-8b/job-\\d+\n", "");
                 assertThat(stripped).isEqualTo(original);
 
-                List<RevCommit> added = repo.log("main").subList(0, repo.log("main").size() - seedCommits);
+                List<RevCommit> added =
+                        repo.log("main").subList(0, repo.log("main").size() - seedCommits);
                 assertThat(added).hasSize(HOOKS);
-                assertThat(added).extracting(RevCommit::getShortMessage)
+                assertThat(added)
+                        .extracting(RevCommit::getShortMessage)
                         .containsExactlyInAnyOrderElementsOf(IntStream.range(0, HOOKS)
-                                .mapToObj(i -> "Add adapter job-" + i + " to model llama-8b").toList());
-                assertThat(added).allSatisfy(c -> assertThat(repo.changedPaths(c))
-                        .allMatch(p -> p.equals(MODEL_FILE) || p.startsWith("rendered/")));
+                                .mapToObj(i -> "Add adapter job-" + i + " to model llama-8b")
+                                .toList());
+                assertThat(added)
+                        .allSatisfy(c -> assertThat(repo.changedPaths(c))
+                                .allMatch(p -> p.equals(MODEL_FILE) || p.startsWith("rendered/")));
             }
-            GenerateResult check = Checkout.check(Checkout.of(server.repositoryDir("gitops"), "main", tmp.resolve("check")));
-            assertThat(check.upToDate()).as("rendered/ after the race matches a fresh generate: %s", check).isTrue();
+            GenerateResult check =
+                    Checkout.check(Checkout.of(server.repositoryDir("gitops"), "main", tmp.resolve("check")));
+            assertThat(check.upToDate())
+                    .as("rendered/ after the race matches a fresh generate: %s", check)
+                    .isTrue();
         }
     }
 
@@ -76,8 +87,8 @@ class ConcurrentHooksTest {
         ExecutorService pool = Executors.newFixedThreadPool(HOOKS);
         // The production retry policy: the point is that its defaults absorb twenty simultaneous Jobs.
         HookEnvironment base = CommitAdapterCommandTest.environment();
-        HookEnvironment environment = new HookEnvironment(base.env(), base.renderer(), base.publisher(),
-                RetryPolicy.defaults(), base.sleeper());
+        HookEnvironment environment = new HookEnvironment(
+                base.env(), base.renderer(), base.publisher(), RetryPolicy.defaults(), base.sleeper());
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<HookRun>> futures = new ArrayList<>();
@@ -85,8 +96,9 @@ class ConcurrentHooksTest {
                 String job = "job-" + i;
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return HookRun.of(environment, CommitAdapterCommandTest.args(url,
-                            "llama-8b", job, "s3://adapters/llama-8b/" + job));
+                    return HookRun.of(
+                            environment,
+                            CommitAdapterCommandTest.args(url, "llama-8b", job, "s3://adapters/llama-8b/" + job));
                 }));
             }
             start.countDown();

@@ -58,7 +58,8 @@ class FinishCommandTest {
         repoUrl = git.seed("gitops", "main", GitOpsFixture.rendered("basic", "", tmp));
         adapterDir = Files.createDirectories(tmp.resolve("out/adapter"));
         Files.writeString(adapterDir.resolve("adapter_config.json"), "{\"r\": 8, \"lora_alpha\": 16}\n");
-        Files.write(adapterDir.resolve("adapter_model.safetensors"), "not really tensors".getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                adapterDir.resolve("adapter_model.safetensors"), "not really tensors".getBytes(StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -70,14 +71,29 @@ class FinishCommandTest {
         Map<String, String> env = new HashMap<>(s3Env);
         env.put("GIT_USERNAME", USER);
         env.put("GIT_PASSWORD", PASSWORD);
-        return new HookEnvironment(env, new GeneratorRenderer(), new LoaderPublisher(LoaderEnv.of(s3Env)),
-                RetryPolicy.defaults(), d -> Thread.sleep(d.toMillis()));
+        return new HookEnvironment(
+                env,
+                new GeneratorRenderer(),
+                new LoaderPublisher(LoaderEnv.of(s3Env)),
+                RetryPolicy.defaults(),
+                d -> Thread.sleep(d.toMillis()));
     }
 
     String[] finish(String storageUrl, String... more) {
-        List<String> args = new ArrayList<>(List.of("finish", "--output-dir", adapterDir.toString(),
-                "--storage-url", storageUrl, "--repo-url", repoUrl, "--branch", "main",
-                "--model", "llama-8b", "--adapter", "job-7"));
+        List<String> args = new ArrayList<>(List.of(
+                "finish",
+                "--output-dir",
+                adapterDir.toString(),
+                "--storage-url",
+                storageUrl,
+                "--repo-url",
+                repoUrl,
+                "--branch",
+                "main",
+                "--model",
+                "llama-8b",
+                "--adapter",
+                "job-7"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -93,13 +109,17 @@ class FinishCommandTest {
         HookRun run = HookRun.of(environment(s3.environment()), finish("s3://adapters/llama-8b/job-7"));
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(s3.listKeys("adapters", "llama-8b/job-7/")).contains("llama-8b/job-7/adapter_config.json",
-                "llama-8b/job-7/adapter_model.safetensors", "llama-8b/job-7/.kubeai/complete.json");
+        assertThat(s3.listKeys("adapters", "llama-8b/job-7/"))
+                .contains(
+                        "llama-8b/job-7/adapter_config.json",
+                        "llama-8b/job-7/adapter_model.safetensors",
+                        "llama-8b/job-7/.kubeai/complete.json");
         try (BareRepo repo = new BareRepo(git.repositoryDir("gitops"))) {
             assertThat(repo.read("main", MODEL_FILE).orElseThrow())
                     .endsWith("  - name: job-7\n    url: s3://adapters/llama-8b/job-7\n");
         }
-        assertThat(run.out()).contains("publishing " + adapterDir + " to s3://adapters/llama-8b/job-7")
+        assertThat(run.out())
+                .contains("publishing " + adapterDir + " to s3://adapters/llama-8b/job-7")
                 .contains("pushed ");
     }
 
@@ -112,7 +132,10 @@ class FinishCommandTest {
         HookRun run = HookRun.of(environment(wrongKey), finish("s3://adapters/llama-8b/job-7"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err().lines()).hasSize(1).first().asString()
+        assertThat(run.err().lines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .startsWith("finish: error: publishing " + adapterDir + " to s3://adapters/llama-8b/job-7 failed: ");
         assertThat(run.all()).doesNotContain("wrong-secret-key-5551234").doesNotContain(s3.secretKey());
         assertThat(head()).isEqualTo(before);
@@ -121,7 +144,9 @@ class FinishCommandTest {
     @Test
     void missingOutputFolder_publishesAndCommitsNothing() throws Exception {
         ObjectId before = head();
-        Files.walk(adapterDir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        Files.walk(adapterDir)
+                .sorted(java.util.Comparator.reverseOrder())
+                .forEach(p -> p.toFile().delete());
 
         HookRun run = HookRun.of(environment(s3.environment()), finish("s3://adapters/llama-8b/job-8"));
 
@@ -135,9 +160,19 @@ class FinishCommandTest {
     void withoutGitOptions_finishOnlyPublishes() {
         ObjectId before = head();
 
-        HookRun run = HookRun.of(environment(s3.environment()), "finish", "--output-dir", adapterDir.toString(),
-                "--storage-url", "s3://adapters/llama-8b/job-10", "--model", "llama-8b", "--adapter", "job-10",
-                "--trainer-image", "ghcr.io/acme/trainer:1");
+        HookRun run = HookRun.of(
+                environment(s3.environment()),
+                "finish",
+                "--output-dir",
+                adapterDir.toString(),
+                "--storage-url",
+                "s3://adapters/llama-8b/job-10",
+                "--model",
+                "llama-8b",
+                "--adapter",
+                "job-10",
+                "--trainer-image",
+                "ghcr.io/acme/trainer:1");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(s3.listKeys("adapters", "llama-8b/job-10/")).contains("llama-8b/job-10/.kubeai/complete.json");
@@ -147,7 +182,8 @@ class FinishCommandTest {
 
     @Test
     void badGitOptions_areCaughtBeforeTheUpload() {
-        HookRun run = HookRun.of(environment(s3.environment()), finish("s3://adapters/llama-8b/job-9", "--mode", "merge"));
+        HookRun run =
+                HookRun.of(environment(s3.environment()), finish("s3://adapters/llama-8b/job-9", "--mode", "merge"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("--mode must be push or branch, not 'merge'");

@@ -54,7 +54,7 @@ class RenderedFinetuneJobTest {
         Path adapter = Files.createDirectories(tmp.resolve("output"));
         Files.writeString(adapter.resolve("adapter_config.json"), "{\"r\": 8}\n");
         try (GitHttpServer git = GitHttpServer.start(Files.createDirectory(tmp.resolve("server")), USER, PASSWORD);
-             S3TestServer s3 = S3TestServer.start()) {
+                S3TestServer s3 = S3TestServer.start()) {
             s3.createBucket("adapters");
             String url = git.seed("gitops", "main", repo);
             replace(args, "--repo-url", url);
@@ -62,18 +62,23 @@ class RenderedFinetuneJobTest {
             Map<String, String> vars = new HashMap<>(s3.environment());
             vars.put("GIT_USERNAME", USER);
             vars.put("GIT_PASSWORD", PASSWORD);
-            HookEnvironment environment = new HookEnvironment(vars, new GeneratorRenderer(),
-                    new LoaderPublisher(LoaderEnv.of(s3.environment())), RetryPolicy.defaults(),
+            HookEnvironment environment = new HookEnvironment(
+                    vars,
+                    new GeneratorRenderer(),
+                    new LoaderPublisher(LoaderEnv.of(s3.environment())),
+                    RetryPolicy.defaults(),
                     d -> Thread.sleep(d.toMillis()));
 
             HookRun run = HookRun.of(environment, args.toArray(String[]::new));
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(s3.listKeys("adapters", "llama-8b/llama-sql-v1/"))
-                    .contains("llama-8b/llama-sql-v1/adapter_config.json", "llama-8b/llama-sql-v1/.kubeai/complete.json");
+                    .contains(
+                            "llama-8b/llama-sql-v1/adapter_config.json", "llama-8b/llama-sql-v1/.kubeai/complete.json");
             try (BareRepo remote = new BareRepo(git.repositoryDir("gitops"))) {
                 assertThat(remote.read("main", "models/llama.yaml").orElseThrow())
-                        .endsWith("  adapters:\n  - name: llama-sql-v1\n    url: s3://adapters/llama-8b/llama-sql-v1\n");
+                        .endsWith(
+                                "  adapters:\n  - name: llama-sql-v1\n    url: s3://adapters/llama-8b/llama-sql-v1\n");
                 assertThat(remote.log("main").get(0).getFullMessage())
                         .contains("Trainer-Image: ghcr.io/example-org/peft-lora-trainer:1.0");
             }
@@ -89,8 +94,9 @@ class RenderedFinetuneJobTest {
                 try (Reader reader = Files.newBufferedReader(file)) {
                     for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
                         if (doc instanceof Map<?, ?> map && "Job".equals(map.get("kind"))) {
-                            Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>)
-                                    ((Map<String, Object>) map.get("spec")).get("template")).get("spec");
+                            Map<String, Object> pod = (Map<String, Object>)
+                                    ((Map<String, Object>) ((Map<String, Object>) map.get("spec")).get("template"))
+                                            .get("spec");
                             for (Map<String, Object> c : (List<Map<String, Object>>) pod.get("containers")) {
                                 if ("publish".equals(c.get("name"))) {
                                     found.add(c);
@@ -101,7 +107,9 @@ class RenderedFinetuneJobTest {
                 }
             }
         }
-        assertThat(found).as("finetuning Jobs with a publish container in " + rendered).hasSize(1);
+        assertThat(found)
+                .as("finetuning Jobs with a publish container in " + rendered)
+                .hasSize(1);
         return found.get(0);
     }
 

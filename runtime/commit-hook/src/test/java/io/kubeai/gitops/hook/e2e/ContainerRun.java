@@ -28,16 +28,23 @@ public record ContainerRun(String container, int exitCode, String out, String er
     public static ContainerRun loader(String container, List<String> args, Map<String, String> env) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = LoaderMain.run(args.toArray(String[]::new), LoaderEnv.of(env),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new ContainerRun(container, code, out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8));
+        int code = LoaderMain.run(
+                args.toArray(String[]::new),
+                LoaderEnv.of(env),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new ContainerRun(
+                container, code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The commit-hook image: its entry point is the hook CLI, publishing with the loader library. */
     public static ContainerRun hook(String container, List<String> args, Map<String, String> env) {
-        HookEnvironment environment = new HookEnvironment(env, new GeneratorRenderer(),
-                new LoaderPublisher(LoaderEnv.of(env)), RetryPolicy.defaults(), d -> Thread.sleep(d.toMillis()));
+        HookEnvironment environment = new HookEnvironment(
+                env,
+                new GeneratorRenderer(),
+                new LoaderPublisher(LoaderEnv.of(env)),
+                RetryPolicy.defaults(),
+                d -> Thread.sleep(d.toMillis()));
         HookRun run = HookRun.of(environment, args.toArray(String[]::new));
         return new ContainerRun(container, run.exitCode(), run.out(), run.err());
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,9 +30,12 @@ public final class FakeTrainer {
      * @param modelName       {@code MODEL_NAME}
      * @param jobName         {@code JOB_NAME}
      */
-    public record Inputs(Map<String, byte[]> baseModel, Map<String, byte[]> trainingData, JsonNode hyperparameters,
-                         String modelName, String jobName) {
-    }
+    public record Inputs(
+            Map<String, byte[]> baseModel,
+            Map<String, byte[]> trainingData,
+            JsonNode hyperparameters,
+            String modelName,
+            String jobName) {}
 
     private Inputs inputs;
     private Map<String, byte[]> adapter;
@@ -47,9 +49,12 @@ public final class FakeTrainer {
                 throw new IllegalStateException("TRAINING_FILE=" + training + " is not a file");
             }
             Path output = folder(env, "OUTPUT_DIR");
-            inputs = new Inputs(files(baseModel),
-                    Map.of(training.getFileName().toString(), Files.readAllBytes(training)), JSON.readTree(required(env, "HYPERPARAMETERS")),
-                    required(env, "MODEL_NAME"), required(env, "JOB_NAME"));
+            inputs = new Inputs(
+                    files(baseModel),
+                    Map.of(training.getFileName().toString(), Files.readAllBytes(training)),
+                    JSON.readTree(required(env, "HYPERPARAMETERS")),
+                    required(env, "MODEL_NAME"),
+                    required(env, "JOB_NAME"));
             if (inputs.baseModel().isEmpty() || inputs.trainingData().isEmpty()) {
                 throw new IllegalStateException("no base model or no training data");
             }
@@ -74,15 +79,32 @@ public final class FakeTrainer {
     }
 
     private static Map<String, byte[]> adapterFor(Inputs inputs) throws IOException {
-        Map<String, Object> config = new TreeMap<>(Map.of("peft_type", "LORA", "task_type", "CAUSAL_LM", "r", 8,
-                "lora_alpha", 16, "base_model_name_or_path", inputs.modelName()));
+        Map<String, Object> config = new TreeMap<>(Map.of(
+                "peft_type",
+                "LORA",
+                "task_type",
+                "CAUSAL_LM",
+                "r",
+                8,
+                "lora_alpha",
+                16,
+                "base_model_name_or_path",
+                inputs.modelName()));
         // A valid safetensors file without tensors: little-endian header length, then the JSON header.
-        byte[] header = JSON.writeValueAsBytes(Map.of("__metadata__", Map.of("job", inputs.jobName(),
-                "n_epochs", inputs.hyperparameters().path("n_epochs").asText())));
-        byte[] weights = ByteBuffer.allocate(8 + header.length).order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(header.length).put(header).array();
-        return new TreeMap<>(Map.of("adapter_config.json", JSON.writeValueAsBytes(config),
-                "adapter_model.safetensors", weights));
+        byte[] header = JSON.writeValueAsBytes(Map.of(
+                "__metadata__",
+                Map.of(
+                        "job",
+                        inputs.jobName(),
+                        "n_epochs",
+                        inputs.hyperparameters().path("n_epochs").asText())));
+        byte[] weights = ByteBuffer.allocate(8 + header.length)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(header.length)
+                .put(header)
+                .array();
+        return new TreeMap<>(
+                Map.of("adapter_config.json", JSON.writeValueAsBytes(config), "adapter_model.safetensors", weights));
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -45,8 +45,7 @@ public final class LocalPod {
      * @param nodeEnv variables every container gets underneath its own, for what the cluster (not the Job)
      *                provides, such as a Hub mirror's {@code HF_ENDPOINT}
      */
-    public LocalPod(PodTemplate pod, Path root, Map<String, Map<String, String>> secrets,
-                    Map<String, String> nodeEnv) {
+    public LocalPod(PodTemplate pod, Path root, Map<String, Map<String, String>> secrets, Map<String, String> nodeEnv) {
         this.secrets = secrets;
         this.nodeEnv = nodeEnv;
         for (String volume : pod.volumes()) {
@@ -66,8 +65,7 @@ public final class LocalPod {
      * @param args its arguments, expanded and with paths mapped
      * @param env  its variables, resolved and with paths mapped
      */
-    public record Prepared(Container container, List<String> args, Map<String, String> env) {
-    }
+    public record Prepared(Container container, List<String> args, Map<String, String> env) {}
 
     /** Runs {@code body} on the prepared container; fails if it changed anything it mounts read-only. */
     public <T> T run(Container container, Function<Prepared, T> body) {
@@ -78,10 +76,11 @@ public final class LocalPod {
         before.forEach((mount, files) -> {
             Set<String> changed = new TreeSet<>(files.keySet());
             changed.addAll(after.get(mount).keySet());
-            changed.removeIf(path -> Objects.equals(files.get(path), after.get(mount).get(path)));
+            changed.removeIf(
+                    path -> Objects.equals(files.get(path), after.get(mount).get(path)));
             if (!changed.isEmpty()) {
-                throw new IllegalStateException(container.name() + " changed " + changed + " under "
-                        + mount.mountPath() + ", which it mounts read-only");
+                throw new IllegalStateException(container.name() + " changed " + changed + " under " + mount.mountPath()
+                        + ", which it mounts read-only");
             }
         });
         return result;

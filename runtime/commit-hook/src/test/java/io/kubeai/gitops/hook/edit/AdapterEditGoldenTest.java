@@ -41,7 +41,8 @@ class AdapterEditGoldenTest {
             }
         }
         String model = props.getProperty("model", "llama-3.1-8b");
-        Adapter adapter = new Adapter(props.getProperty("adapter", "job-42"),
+        Adapter adapter = new Adapter(
+                props.getProperty("adapter", "job-42"),
                 props.getProperty("url", "s3://my-bucket/finetuning/" + model + "/job-42"));
         String input = ModelLocator.readUtf8(dir.resolve("input.yaml"));
 

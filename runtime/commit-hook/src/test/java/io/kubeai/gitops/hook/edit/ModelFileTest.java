@@ -57,7 +57,8 @@ class ModelFileTest {
 
     @Test
     void twoDocumentsWithTheName_areCounted() throws Exception {
-        assertThat(ModelFile.parse(MODEL + "---\n" + MODEL).countModels("llama")).isEqualTo(2);
+        assertThat(ModelFile.parse(MODEL + "---\n" + MODEL).countModels("llama"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -71,7 +72,8 @@ class ModelFileTest {
 
     @Test
     void adaptersThatAreNotAList_areRejected() {
-        assertThatThrownBy(() -> append(MODEL.replaceAll("(?s)  adapters:.*", "  adapters: {a: b}\n"), "llama", "a", "s3://b"))
+        assertThatThrownBy(() ->
+                        append(MODEL.replaceAll("(?s)  adapters:.*", "  adapters: {a: b}\n"), "llama", "a", "s3://b"))
                 .isInstanceOfSatisfying(ModelFileException.class, e -> {
                     assertThat(e.line()).isEqualTo(6);
                     assertThat(e.getMessage()).isEqualTo("spec.adapters of Model 'llama' is not a list");
@@ -88,28 +90,50 @@ class ModelFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"true", "1.5", "null", "~", "#hash", "- dash", "a: b", "key:", "x #y", "'quoted'",
-            "s3://b/dir with space", "tab\there", "line\nbreak", "back\\slash \"q\"", "{flow}", "ünïcödé 😀", " lead"})
+    @ValueSource(
+            strings = {
+                "true",
+                "1.5",
+                "null",
+                "~",
+                "#hash",
+                "- dash",
+                "a: b",
+                "key:",
+                "x #y",
+                "'quoted'",
+                "s3://b/dir with space",
+                "tab\there",
+                "line\nbreak",
+                "back\\slash \"q\"",
+                "{flow}",
+                "ünïcödé 😀",
+                " lead"
+            })
     void awkwardValues_readBackExactly(String value) throws Exception {
-        for (String base : List.of(MODEL, MODEL.replaceAll("(?s)  adapters:.*", ""),
+        for (String base : List.of(
+                MODEL,
+                MODEL.replaceAll("(?s)  adapters:.*", ""),
                 MODEL.replaceAll("(?s)  adapters:.*", "  adapters: [{name: a, url: b}]\n"))) {
             EditResult result = append(base, "llama", value, value);
             String text = ((EditResult.Appended) result).text();
             @SuppressWarnings("unchecked")
-            Map<String, Object> doc = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
-                    .load(new StringReader(text));
+            Map<String, Object> doc = (Map<String, Object>)
+                    new Yaml(new SafeConstructor(new LoaderOptions())).load(new StringReader(text));
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> adapters = (List<Map<String, Object>>) ((Map<String, Object>) doc.get("spec"))
-                    .get("adapters");
+            List<Map<String, Object>> adapters =
+                    (List<Map<String, Object>>) ((Map<String, Object>) doc.get("spec")).get("adapters");
             assertThat(adapters.get(adapters.size() - 1)).isEqualTo(Map.of("name", value, "url", value));
         }
     }
 
     @Test
     void plainUrls_stayPlain() {
-        assertThat(ScalarFormatter.format("s3://bucket/dir/job-1", org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN, false))
+        assertThat(ScalarFormatter.format(
+                        "s3://bucket/dir/job-1", org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN, false))
                 .isEqualTo("s3://bucket/dir/job-1");
-        assertThat(ScalarFormatter.format("hf://org/repo@rev", org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN, true))
+        assertThat(ScalarFormatter.format(
+                        "hf://org/repo@rev", org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN, true))
                 .isEqualTo("hf://org/repo@rev");
         assertThat(ScalarFormatter.format("a,b", org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN, true))
                 .isEqualTo("\"a,b\"");

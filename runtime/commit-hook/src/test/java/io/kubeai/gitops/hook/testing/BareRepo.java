@@ -25,7 +25,10 @@ public final class BareRepo implements AutoCloseable {
 
     public BareRepo(Path gitDir) {
         try {
-            this.repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+            this.repository = new FileRepositoryBuilder()
+                    .setGitDir(gitDir.toFile())
+                    .setMustExist(true)
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +73,8 @@ public final class BareRepo implements AutoCloseable {
 
     /** Paths a commit changed against its first parent. */
     public List<String> changedPaths(RevCommit commit) {
-        try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE); RevWalk walk = new RevWalk(repository)) {
+        try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE);
+                RevWalk walk = new RevWalk(repository)) {
             diff.setRepository(repository);
             RevCommit parsed = walk.parseCommit(commit);
             RevCommit parent = walk.parseCommit(parsed.getParent(0));

@@ -15,8 +15,7 @@ public final class GitOpsFixture {
 
     private static final Path REPOS = Path.of("src/test/resources/repos");
 
-    private GitOpsFixture() {
-    }
+    private GitOpsFixture() {}
 
     /** The fixture's files only: enough for every failure that happens before rendering. */
     public static Path copy(String name, Path tmp) {
@@ -30,7 +29,8 @@ public final class GitOpsFixture {
         Path root = copy(name, tmp);
         Path gitops = gitopsSubdir.isEmpty() ? root : root.resolve(gitopsSubdir);
         try {
-            GenerateResult result = new Generator().generate(GenerateRequest.builder(gitops).build());
+            GenerateResult result =
+                    new Generator().generate(GenerateRequest.builder(gitops).build());
             if (result.hasErrors()) {
                 throw new IllegalStateException("fixture " + name + " does not render: " + result.diagnostics());
             }

@@ -21,19 +21,23 @@ public final class RenderedTrees {
 
     private static ManifestValidator validator;
 
-    private RenderedTrees() {
-    }
+    private RenderedTrees() {}
 
     public static void assertValid(Path tree) throws IOException, InterruptedException {
-        assertThat(validator().validateTree(tree)).as("strict validation of %s", tree)
-                .extracting(Violation::format).isEmpty();
+        assertThat(validator().validateTree(tree))
+                .as("strict validation of %s", tree)
+                .extracting(Violation::format)
+                .isEmpty();
         String kubectl = kubectl();
         if (kubectl != null) {
-            Process process = new ProcessBuilder(kubectl, "kustomize", tree.toString()).redirectErrorStream(true)
+            Process process = new ProcessBuilder(kubectl, "kustomize", tree.toString())
+                    .redirectErrorStream(true)
                     .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("kubectl kustomize %s:%n%s", tree, out).isZero();
+            assertThat(process.exitValue())
+                    .as("kubectl kustomize %s:%n%s", tree, out)
+                    .isZero();
         }
     }
 
@@ -47,9 +51,12 @@ public final class RenderedTrees {
     /** ../shared beside the checkout, or {@code -Dkubeai.shared.dir}. */
     private static Path sharedDir() {
         String property = System.getProperty("kubeai.shared.dir");
-        Stream<Path> candidates = Stream.concat(Stream.ofNullable(property).map(Path::of),
+        Stream<Path> candidates = Stream.concat(
+                Stream.ofNullable(property).map(Path::of),
                 Stream.of("../../../shared", "../../shared", "../shared").map(Path::of));
-        return candidates.filter(p -> Files.isDirectory(p.resolve("kubernetes-openapi"))).findFirst()
+        return candidates
+                .filter(p -> Files.isDirectory(p.resolve("kubernetes-openapi")))
+                .findFirst()
                 .map(p -> p.toAbsolutePath().normalize())
                 .orElseThrow(() -> new IllegalStateException(
                         "../shared with kubernetes-openapi/ not found; set -Dkubeai.shared.dir"));

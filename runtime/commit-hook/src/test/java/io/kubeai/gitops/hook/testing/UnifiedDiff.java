@@ -13,8 +13,7 @@ import org.eclipse.jgit.diff.RawTextComparator;
 /** A unified diff of two texts for failure messages, by JGit's diff; line ends are shown as \r / $. */
 public final class UnifiedDiff {
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     public static String of(String expectedName, String expected, String actualName, String actual) {
         RawText a = new RawText(visible(expected).getBytes(StandardCharsets.UTF_8));

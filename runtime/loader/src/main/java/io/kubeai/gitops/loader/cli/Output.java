@@ -13,83 +13,97 @@ import java.io.PrintStream;
  * on stderr. Every line passes the {@link Redactor}.
  */
 final class Output implements LoaderListener {
-  /** How progress and events are printed. */
-  enum Mode { TEXT, JSON, NONE }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final PrintStream out;
-  private final PrintStream err;
-  private final Mode mode;
-  private final Redactor redactor;
-
-  Output(PrintStream out, PrintStream err, Mode mode, Redactor redactor) {
-    this.out = out;
-    this.err = err;
-    this.mode = mode;
-    this.redactor = redactor;
-  }
-
-  @Override
-  public void progress(Progress p) {
-    if (mode == Mode.TEXT) {
-      line(Formats.text(p));
-    } else if (mode == Mode.JSON) {
-      ObjectNode n = JSON.createObjectNode().put("event", "progress").put("bytesDone", p.bytesDone())
-          .put("bytesTotal", p.bytesTotal()).put("filesDone", p.filesDone()).put("filesTotal", p.filesTotal())
-          .put("mbPerSecond", Math.round(p.bytesPerSecond() / 1e5) / 10.0);
-      if (p.eta() != null) {
-        n.put("etaSeconds", p.eta().toSeconds());
-      }
-      line(n.toString());
+    /** How progress and events are printed. */
+    enum Mode {
+        TEXT,
+        JSON,
+        NONE
     }
-  }
 
-  @Override
-  public void info(String message) {
-    event("info", message);
-  }
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Mode mode;
+    private final Redactor redactor;
 
-  @Override
-  public void warn(String message) {
-    event("warning", message);
-  }
-
-  private void event(String kind, String message) {
-    if (mode == Mode.JSON) {
-      line(JSON.createObjectNode().put("event", kind).put("message", redactor.apply(message)).toString());
-    } else {
-      line(kind.equals("info") ? message : kind + ": " + message);
+    Output(PrintStream out, PrintStream err, Mode mode, Redactor redactor) {
+        this.out = out;
+        this.err = err;
+        this.mode = mode;
+        this.redactor = redactor;
     }
-  }
 
-  /** Prints a failure: on stderr always, and as a JSON event in JSON mode. */
-  void error(LoaderException e) {
-    String message = redactor.apply(e.getMessage());
-    if (mode == Mode.JSON) {
-      line(JSON.createObjectNode().put("event", "error").put("reason", e.reason().name())
-          .put("message", message).toString());
+    @Override
+    public void progress(Progress p) {
+        if (mode == Mode.TEXT) {
+            line(Formats.text(p));
+        } else if (mode == Mode.JSON) {
+            ObjectNode n = JSON.createObjectNode()
+                    .put("event", "progress")
+                    .put("bytesDone", p.bytesDone())
+                    .put("bytesTotal", p.bytesTotal())
+                    .put("filesDone", p.filesDone())
+                    .put("filesTotal", p.filesTotal())
+                    .put("mbPerSecond", Math.round(p.bytesPerSecond() / 1e5) / 10.0);
+            if (p.eta() != null) {
+                n.put("etaSeconds", p.eta().toSeconds());
+            }
+            line(n.toString());
+        }
     }
-    synchronized (err) {
-      err.println("error: " + message);
-      err.flush();
-    }
-  }
 
-  /** A final result line in JSON mode. */
-  void result(ObjectNode n) {
-    if (mode == Mode.JSON) {
-      line(n.put("event", "done").toString());
+    @Override
+    public void info(String message) {
+        event("info", message);
     }
-  }
 
-  static ObjectNode node() {
-    return JSON.createObjectNode();
-  }
-
-  private void line(String text) {
-    synchronized (out) {
-      out.println(redactor.apply(text));
-      out.flush();
+    @Override
+    public void warn(String message) {
+        event("warning", message);
     }
-  }
+
+    private void event(String kind, String message) {
+        if (mode == Mode.JSON) {
+            line(JSON.createObjectNode()
+                    .put("event", kind)
+                    .put("message", redactor.apply(message))
+                    .toString());
+        } else {
+            line(kind.equals("info") ? message : kind + ": " + message);
+        }
+    }
+
+    /** Prints a failure: on stderr always, and as a JSON event in JSON mode. */
+    void error(LoaderException e) {
+        String message = redactor.apply(e.getMessage());
+        if (mode == Mode.JSON) {
+            line(JSON.createObjectNode()
+                    .put("event", "error")
+                    .put("reason", e.reason().name())
+                    .put("message", message)
+                    .toString());
+        }
+        synchronized (err) {
+            err.println("error: " + message);
+            err.flush();
+        }
+    }
+
+    /** A final result line in JSON mode. */
+    void result(ObjectNode n) {
+        if (mode == Mode.JSON) {
+            line(n.put("event", "done").toString());
+        }
+    }
+
+    static ObjectNode node() {
+        return JSON.createObjectNode();
+    }
+
+    private void line(String text) {
+        synchronized (out) {
+            out.println(redactor.apply(text));
+            out.flush();
+        }
+    }
 }

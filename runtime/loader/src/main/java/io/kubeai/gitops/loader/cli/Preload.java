@@ -23,36 +23,49 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * none. Nothing here touches the network or the environment.
  */
 final class Preload {
-  private Preload() {}
+    private Preload() {}
 
-  static void start(String[] args) {
-    if (Arrays.stream(args).noneMatch(a -> a.startsWith("s3://"))) {
-      return;
+    static void start(String[] args) {
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("s3://"))) {
+            return;
+        }
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        signer();
+                    } catch (Exception | LinkageError e) {
+                        // Only a head start: the run loads whatever this did not.
+                    }
+                },
+                "loader-preload");
+        t.setDaemon(true);
+        t.start();
     }
-    Thread t = new Thread(() -> {
-      try {
-        signer();
-      } catch (Exception | LinkageError e) {
-        // Only a head start: the run loads whatever this did not.
-      }
-    }, "loader-preload");
-    t.setDaemon(true);
-    t.start();
-  }
 
-  /** A presigned URL, a SigV4-signed request and a listing parsed, all with dummy values. */
-  private static void signer() throws Exception {
-    try (S3Presigner p = S3Presigner.builder().region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("preload", "preload")))
-        .endpointOverride(URI.create("http://127.0.0.1:9"))
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
-      p.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(1)).getObjectRequest(g -> g.bucket("b").key("k")));
+    /** A presigned URL, a SigV4-signed request and a listing parsed, all with dummy values. */
+    private static void signer() throws Exception {
+        try (S3Presigner p = S3Presigner.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("preload", "preload")))
+                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build()) {
+            p.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(1))
+                    .getObjectRequest(g -> g.bucket("b").key("k")));
+        }
+        SdkHttpRequest request = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(URI.create("http://127.0.0.1:9/b?list-type=2&prefix=p"))
+                .build();
+        AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create("preload", "preload"))
+                        .request(request)
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
+        XMLInputFactory.newFactory()
+                .createXMLStreamReader(new StringReader("<ListBucketResult/>"))
+                .next();
     }
-    SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
-        .uri(URI.create("http://127.0.0.1:9/b?list-type=2&prefix=p")).build();
-    AwsV4HttpSigner.create().sign(r -> r.identity(AwsCredentialsIdentity.create("preload", "preload")).request(request)
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3").putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
-    XMLInputFactory.newFactory().createXMLStreamReader(new StringReader("<ListBucketResult/>")).next();
-  }
 }

@@ -9,47 +9,47 @@ import java.util.concurrent.ConcurrentHashMap;
  * open, and checks every {@value #TICK_MILLIS} ms, which bounds how late a timeout fires.
  */
 final class Deadlines {
-  static final long TICK_MILLIS = 100;
-  private static final Set<PlainConnection> OPEN = ConcurrentHashMap.newKeySet();
-  private static Thread watcher;
+    static final long TICK_MILLIS = 100;
+    private static final Set<PlainConnection> OPEN = ConcurrentHashMap.newKeySet();
+    private static Thread watcher;
 
-  private Deadlines() {}
+    private Deadlines() {}
 
-  static void watch(PlainConnection c) {
-    OPEN.add(c);
-    synchronized (Deadlines.class) {
-      if (watcher == null) {
-        watcher = new Thread(Deadlines::run, "http-deadlines");
-        watcher.setDaemon(true);
-        watcher.start();
-      }
-    }
-  }
-
-  static void forget(PlainConnection c) {
-    OPEN.remove(c);
-  }
-
-  private static void run() {
-    while (true) {
-      synchronized (Deadlines.class) {
-        if (OPEN.isEmpty()) {
-          watcher = null;
-          return;
-        }
-      }
-      try {
-        Thread.sleep(TICK_MILLIS);
-      } catch (InterruptedException e) {
+    static void watch(PlainConnection c) {
+        OPEN.add(c);
         synchronized (Deadlines.class) {
-          watcher = null;
+            if (watcher == null) {
+                watcher = new Thread(Deadlines::run, "http-deadlines");
+                watcher.setDaemon(true);
+                watcher.start();
+            }
         }
-        return;
-      }
-      long now = System.nanoTime();
-      for (PlainConnection c : OPEN) {
-        c.expireIfLate(now);
-      }
     }
-  }
+
+    static void forget(PlainConnection c) {
+        OPEN.remove(c);
+    }
+
+    private static void run() {
+        while (true) {
+            synchronized (Deadlines.class) {
+                if (OPEN.isEmpty()) {
+                    watcher = null;
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(TICK_MILLIS);
+            } catch (InterruptedException e) {
+                synchronized (Deadlines.class) {
+                    watcher = null;
+                }
+                return;
+            }
+            long now = System.nanoTime();
+            for (PlainConnection c : OPEN) {
+                c.expireIfLate(now);
+            }
+        }
+    }
 }

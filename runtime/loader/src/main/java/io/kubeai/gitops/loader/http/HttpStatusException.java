@@ -5,35 +5,35 @@ import java.time.Duration;
 
 /** A response with an error status. */
 public final class HttpStatusException extends IOException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int status;
-  private final transient Duration retryAfter;
-  private final String errorCode;
+    private final int status;
+    private final transient Duration retryAfter;
+    private final String errorCode;
 
-  public HttpStatusException(int status, Duration retryAfter, String errorCode, String message) {
-    super(message);
-    this.status = status;
-    this.retryAfter = retryAfter;
-    this.errorCode = errorCode;
-  }
+    public HttpStatusException(int status, Duration retryAfter, String errorCode, String message) {
+        super(message);
+        this.status = status;
+        this.retryAfter = retryAfter;
+        this.errorCode = errorCode;
+    }
 
-  public int status() {
-    return status;
-  }
+    public int status() {
+        return status;
+    }
 
-  /** The server's {@code Retry-After}, or null. */
-  public Duration retryAfter() {
-    return retryAfter;
-  }
+    /** The server's {@code Retry-After}, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
 
-  /** The Hub's {@code X-Error-Code} (e.g. {@code RepoNotFound}), or null. */
-  public String errorCode() {
-    return errorCode;
-  }
+    /** The Hub's {@code X-Error-Code} (e.g. {@code RepoNotFound}), or null. */
+    public String errorCode() {
+        return errorCode;
+    }
 
-  /** 408, 429 and 5xx other than 501 and 505 are worth retrying. */
-  public boolean retryable() {
-    return status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
-  }
+    /** 408, 429 and 5xx other than 501 and 505 are worth retrying. */
+    public boolean retryable() {
+        return status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
+    }
 }

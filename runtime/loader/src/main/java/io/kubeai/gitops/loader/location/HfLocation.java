@@ -8,13 +8,13 @@ package io.kubeai.gitops.loader.location;
  * @param explicitRevision whether the URL named the revision
  */
 public record HfLocation(String repo, String revision, boolean explicitRevision) implements Location {
-  /** Whether the revision is a full commit id, which needs no resolving. */
-  public boolean isCommit() {
-    return revision.matches("[0-9a-f]{40}");
-  }
+    /** Whether the revision is a full commit id, which needs no resolving. */
+    public boolean isCommit() {
+        return revision.matches("[0-9a-f]{40}");
+    }
 
-  @Override
-  public String display() {
-    return "hf://" + repo + (explicitRevision ? "@" + revision : "");
-  }
+    @Override
+    public String display() {
+        return "hf://" + repo + (explicitRevision ? "@" + revision : "");
+    }
 }

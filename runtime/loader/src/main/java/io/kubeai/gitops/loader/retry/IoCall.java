@@ -5,5 +5,5 @@ import java.io.IOException;
 /** One attempt of a request. */
 @FunctionalInterface
 public interface IoCall<T> {
-  T call(int attempt) throws IOException;
+    T call(int attempt) throws IOException;
 }

@@ -8,15 +8,15 @@ import java.io.IOException;
  * carries the {@link LoaderException} to fail with.
  */
 public final class NonRetryableException extends IOException {
-  private static final long serialVersionUID = 1L;
-  private final LoaderException failure;
+    private static final long serialVersionUID = 1L;
+    private final LoaderException failure;
 
-  public NonRetryableException(LoaderException failure) {
-    super(failure.getMessage(), failure);
-    this.failure = failure;
-  }
+    public NonRetryableException(LoaderException failure) {
+        super(failure.getMessage(), failure);
+        this.failure = failure;
+    }
 
-  public LoaderException failure() {
-    return failure;
-  }
+    public LoaderException failure() {
+        return failure;
+    }
 }

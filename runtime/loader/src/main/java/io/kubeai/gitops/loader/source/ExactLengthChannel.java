@@ -11,42 +11,42 @@ import java.nio.channels.ReadableByteChannel;
  * throws {@link EOFException} if the channel ends early (a truncated body).
  */
 public final class ExactLengthChannel implements ReadableByteChannel {
-  private final ReadableByteChannel in;
-  private final long length;
-  private final Runnable onAbort;
-  private long left;
+    private final ReadableByteChannel in;
+    private final long length;
+    private final Runnable onAbort;
+    private long left;
 
-  /** {@code onAbort}, if given, runs when the channel is closed before its end (the connection is unusable). */
-  public ExactLengthChannel(ReadableByteChannel in, long length, Runnable onAbort) {
-    this.in = in;
-    this.length = length;
-    this.left = length;
-    this.onAbort = onAbort;
-  }
-
-  @Override
-  public int read(ByteBuffer dst) throws IOException {
-    if (left == 0) {
-      return -1;
+    /** {@code onAbort}, if given, runs when the channel is closed before its end (the connection is unusable). */
+    public ExactLengthChannel(ReadableByteChannel in, long length, Runnable onAbort) {
+        this.in = in;
+        this.length = length;
+        this.left = length;
+        this.onAbort = onAbort;
     }
-    int n = Reads.atMost(in, dst, left);
-    if (n < 0) {
-      throw new EOFException("the body ended after " + (length - left) + " of " + length + " bytes");
-    }
-    left -= n;
-    return n;
-  }
 
-  @Override
-  public boolean isOpen() {
-    return in.isOpen();
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (left > 0 && onAbort != null) {
-      onAbort.run();
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        if (left == 0) {
+            return -1;
+        }
+        int n = Reads.atMost(in, dst, left);
+        if (n < 0) {
+            throw new EOFException("the body ended after " + (length - left) + " of " + length + " bytes");
+        }
+        left -= n;
+        return n;
     }
-    in.close();
-  }
+
+    @Override
+    public boolean isOpen() {
+        return in.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (left > 0 && onAbort != null) {
+            onAbort.run();
+        }
+        in.close();
+    }
 }

@@ -9,11 +9,11 @@ import java.util.List;
  * @param files the files, sorted by path, without the source's own {@code .kubeai/} folder
  */
 public record Listing(String revision, List<SourceFile> files) {
-  public Listing {
-    files = List.copyOf(files);
-  }
+    public Listing {
+        files = List.copyOf(files);
+    }
 
-  public long totalBytes() {
-    return files.stream().mapToLong(SourceFile::size).sum();
-  }
+    public long totalBytes() {
+        return files.stream().mapToLong(SourceFile::size).sum();
+    }
 }

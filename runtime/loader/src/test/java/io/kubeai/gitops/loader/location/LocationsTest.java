@@ -8,34 +8,38 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class LocationsTest {
-  @Test
-  void hfUrls_acceptKubeAiAndQueryRevisions() throws LoaderException {
-    assertThat(Locations.parse("hf://meta-llama/Llama-3.1-8B")).isEqualTo(new HfLocation("meta-llama/Llama-3.1-8B", "main", false));
-    assertThat(Locations.parse("hf://org/repo@v1.0")).isEqualTo(new HfLocation("org/repo", "v1.0", true));
-    assertThat(Locations.parse("hf://org/repo?revision=refs%2Fpr%2F1")).isEqualTo(new HfLocation("org/repo", "refs/pr/1", true));
-    assertThat(Locations.parse("hf://gpt2")).isEqualTo(new HfLocation("gpt2", "main", false));
-    assertThat(((HfLocation) Locations.parse("hf://o/r@0123456789abcdef0123456789abcdef01234567")).isCommit()).isTrue();
-  }
+    @Test
+    void hfUrls_acceptKubeAiAndQueryRevisions() throws LoaderException {
+        assertThat(Locations.parse("hf://meta-llama/Llama-3.1-8B"))
+                .isEqualTo(new HfLocation("meta-llama/Llama-3.1-8B", "main", false));
+        assertThat(Locations.parse("hf://org/repo@v1.0")).isEqualTo(new HfLocation("org/repo", "v1.0", true));
+        assertThat(Locations.parse("hf://org/repo?revision=refs%2Fpr%2F1"))
+                .isEqualTo(new HfLocation("org/repo", "refs/pr/1", true));
+        assertThat(Locations.parse("hf://gpt2")).isEqualTo(new HfLocation("gpt2", "main", false));
+        assertThat(((HfLocation) Locations.parse("hf://o/r@0123456789abcdef0123456789abcdef01234567")).isCommit())
+                .isTrue();
+    }
 
-  @Test
-  void s3Urls_normaliseThePrefix() throws LoaderException {
-    assertThat(Locations.parse("s3://bucket/models/llama")).isEqualTo(new S3Location("bucket", "models/llama/"));
-    assertThat(Locations.parse("s3://bucket")).isEqualTo(new S3Location("bucket", ""));
-    assertThat(Locations.parse("s3://bucket/a/")).isEqualTo(new S3Location("bucket", "a/"));
-  }
+    @Test
+    void s3Urls_normaliseThePrefix() throws LoaderException {
+        assertThat(Locations.parse("s3://bucket/models/llama")).isEqualTo(new S3Location("bucket", "models/llama/"));
+        assertThat(Locations.parse("s3://bucket")).isEqualTo(new S3Location("bucket", ""));
+        assertThat(Locations.parse("s3://bucket/a/")).isEqualTo(new S3Location("bucket", "a/"));
+    }
 
-  @Test
-  void localPaths_becomeAbsolute() throws LoaderException {
-    assertThat(Locations.parse("/models/x")).isEqualTo(new LocalLocation(Path.of("/models/x")));
-    assertThat(Locations.parse("file:///models/x")).isEqualTo(new LocalLocation(Path.of("/models/x")));
-  }
+    @Test
+    void localPaths_becomeAbsolute() throws LoaderException {
+        assertThat(Locations.parse("/models/x")).isEqualTo(new LocalLocation(Path.of("/models/x")));
+        assertThat(Locations.parse("file:///models/x")).isEqualTo(new LocalLocation(Path.of("/models/x")));
+    }
 
-  @Test
-  void badUrls_sayWhatIsWrong() {
-    assertThatThrownBy(() -> Locations.parse("hf://org/repo/extra")).hasMessageContaining("expected hf://org/repo");
-    assertThatThrownBy(() -> Locations.parse("hf://org/repo@a?revision=b")).hasMessageContaining("give the revision once");
-    assertThatThrownBy(() -> Locations.parse("s3://Bad_Bucket/x")).hasMessageContaining("not a valid bucket name");
-    assertThatThrownBy(() -> Locations.parse("gs://b/x")).hasMessageContaining("scheme is not supported");
-    assertThatThrownBy(() -> Locations.parse(" ")).hasMessageContaining("empty");
-  }
+    @Test
+    void badUrls_sayWhatIsWrong() {
+        assertThatThrownBy(() -> Locations.parse("hf://org/repo/extra")).hasMessageContaining("expected hf://org/repo");
+        assertThatThrownBy(() -> Locations.parse("hf://org/repo@a?revision=b"))
+                .hasMessageContaining("give the revision once");
+        assertThatThrownBy(() -> Locations.parse("s3://Bad_Bucket/x")).hasMessageContaining("not a valid bucket name");
+        assertThatThrownBy(() -> Locations.parse("gs://b/x")).hasMessageContaining("scheme is not supported");
+        assertThatThrownBy(() -> Locations.parse(" ")).hasMessageContaining("empty");
+    }
 }
