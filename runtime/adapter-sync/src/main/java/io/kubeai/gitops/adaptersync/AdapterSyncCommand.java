@@ -1,7 +1,7 @@
 package io.kubeai.gitops.adaptersync;
 
 import io.kubeai.gitops.adaptersync.fetch.LoaderFetcher;
-import io.kubeai.gitops.loader.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderEnv;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -13,7 +13,7 @@ import io.kubeai.gitops.adaptersync.testing.ConfigMapDir.Adapter;
 import io.kubeai.gitops.adaptersync.testing.GatedFetcher;
 import io.kubeai.gitops.adaptersync.testing.SyncHarness;
 import io.kubeai.gitops.adaptersync.testing.TestAdapters;
-import io.kubeai.gitops.loader.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.kubeai.gitops.adaptersync.fetch.LoaderFetcher;
 import io.kubeai.gitops.adaptersync.testing.Await;
 import io.kubeai.gitops.adaptersync.testing.ConfigMapDir.Adapter;
 import io.kubeai.gitops.adaptersync.testing.SyncHarness;
-import io.kubeai.gitops.loader.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.testing.hf.HfRepo;
 import io.kubeai.gitops.testing.hf.HfTestServer;
 import java.nio.charset.StandardCharsets;

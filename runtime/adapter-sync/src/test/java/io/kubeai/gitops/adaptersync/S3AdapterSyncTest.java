@@ -9,7 +9,7 @@ import io.kubeai.gitops.adaptersync.testing.Await;
 import io.kubeai.gitops.adaptersync.testing.ConfigMapDir.Adapter;
 import io.kubeai.gitops.adaptersync.testing.SyncHarness;
 import io.kubeai.gitops.adaptersync.testing.TestAdapters;
-import io.kubeai.gitops.loader.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.testing.s3.S3Request;
 import io.kubeai.gitops.testing.s3.S3TestServer;
 import java.nio.file.Files;

@@ -1,5 +1,13 @@
 package io.kubeai.gitops.loader;
 
+import io.kubeai.gitops.loader.api.CompletionMarker;
+import io.kubeai.gitops.loader.api.LoadRequest;
+import io.kubeai.gitops.loader.api.LoadResult;
+import io.kubeai.gitops.loader.api.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.PublishRequest;
+import io.kubeai.gitops.loader.api.PublishResult;
 import io.kubeai.gitops.loader.publish.PublishRun;
 import io.kubeai.gitops.loader.transfer.LoadRun;
 import io.kubeai.gitops.loader.transfer.WaitRun;

@@ -1,5 +1,7 @@
 package io.kubeai.gitops.loader;
 
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.Progress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -3,6 +3,11 @@ package io.kubeai.gitops.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubeai.gitops.loader.api.CompletionMarker;
+import io.kubeai.gitops.loader.api.FileEntry;
+import io.kubeai.gitops.loader.api.LoadRequest;
+import io.kubeai.gitops.loader.api.LoadResult;
+import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.testing.hf.HfRepo;
 import io.kubeai.gitops.testing.hf.HfTestServer;
 import io.kubeai.gitops.testing.hf.RecordedRequest;

@@ -3,6 +3,12 @@ package io.kubeai.gitops.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubeai.gitops.loader.api.CompletionMarker;
+import io.kubeai.gitops.loader.api.FileEntry;
+import io.kubeai.gitops.loader.api.LoadRequest;
+import io.kubeai.gitops.loader.api.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderListener;
 import io.kubeai.gitops.testing.s3.S3TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

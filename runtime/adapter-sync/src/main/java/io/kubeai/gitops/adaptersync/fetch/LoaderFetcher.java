@@ -1,13 +1,13 @@
 package io.kubeai.gitops.adaptersync.fetch;
 
 import io.kubeai.gitops.adaptersync.Log;
-import io.kubeai.gitops.loader.LoadRequest;
-import io.kubeai.gitops.loader.LoadResult;
 import io.kubeai.gitops.loader.Loader;
-import io.kubeai.gitops.loader.LoaderEnv;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderListener;
-import io.kubeai.gitops.loader.RetryPolicy;
+import io.kubeai.gitops.loader.api.LoadRequest;
+import io.kubeai.gitops.loader.api.LoadResult;
+import io.kubeai.gitops.loader.api.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.RetryPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

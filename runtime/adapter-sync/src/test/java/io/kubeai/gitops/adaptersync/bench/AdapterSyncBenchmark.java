@@ -10,7 +10,7 @@ import io.kubeai.gitops.adaptersync.fetch.LoaderFetcher;
 import io.kubeai.gitops.adaptersync.testing.ConfigMapDir;
 import io.kubeai.gitops.adaptersync.testing.ConfigMapDir.Adapter;
 import io.kubeai.gitops.adaptersync.testing.TestAdapters;
-import io.kubeai.gitops.loader.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.testing.s3.S3TestServer;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -6,7 +6,7 @@ import io.kubeai.gitops.hook.publish.AdapterPublisher;
 import io.kubeai.gitops.hook.publish.LoaderPublisher;
 import io.kubeai.gitops.hook.render.GeneratorRenderer;
 import io.kubeai.gitops.hook.render.Renderer;
-import io.kubeai.gitops.loader.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderEnv;
 import java.util.Map;
 
 /**

@@ -1,11 +1,11 @@
 package io.kubeai.gitops.hook.publish;
 
 import io.kubeai.gitops.loader.Loader;
-import io.kubeai.gitops.loader.LoaderEnv;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderListener;
-import io.kubeai.gitops.loader.PublishRequest;
-import io.kubeai.gitops.loader.PublishResult;
+import io.kubeai.gitops.loader.api.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.PublishRequest;
+import io.kubeai.gitops.loader.api.PublishResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;

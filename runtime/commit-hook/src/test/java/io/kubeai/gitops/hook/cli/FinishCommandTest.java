@@ -11,7 +11,7 @@ import io.kubeai.gitops.hook.render.GeneratorRenderer;
 import io.kubeai.gitops.hook.testing.BareRepo;
 import io.kubeai.gitops.hook.testing.GitOpsFixture;
 import io.kubeai.gitops.hook.testing.HookRun;
-import io.kubeai.gitops.loader.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.testing.git.GitHttpServer;
 import io.kubeai.gitops.testing.s3.S3TestServer;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import io.kubeai.gitops.hook.cli.HookEnvironment;
 import io.kubeai.gitops.hook.publish.LoaderPublisher;
 import io.kubeai.gitops.hook.render.GeneratorRenderer;
 import io.kubeai.gitops.hook.testing.HookRun;
-import io.kubeai.gitops.loader.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.loader.cli.LoaderMain;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package io.kubeai.gitops.loader.cli;
 
-import io.kubeai.gitops.loader.LoadRequest;
-import io.kubeai.gitops.loader.LoadResult;
 import io.kubeai.gitops.loader.Loader;
+import io.kubeai.gitops.loader.api.LoadRequest;
+import io.kubeai.gitops.loader.api.LoadResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package io.kubeai.gitops.loader.cli;
 
-import io.kubeai.gitops.loader.LoaderEnv;
-import io.kubeai.gitops.loader.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -2,9 +2,9 @@ package io.kubeai.gitops.loader.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderListener;
-import io.kubeai.gitops.loader.Progress;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.Progress;
 import io.kubeai.gitops.loader.progress.Formats;
 import java.io.PrintStream;
 

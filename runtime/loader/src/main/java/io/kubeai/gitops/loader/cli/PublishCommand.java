@@ -1,8 +1,8 @@
 package io.kubeai.gitops.loader.cli;
 
 import io.kubeai.gitops.loader.Loader;
-import io.kubeai.gitops.loader.PublishRequest;
-import io.kubeai.gitops.loader.PublishResult;
+import io.kubeai.gitops.loader.api.PublishRequest;
+import io.kubeai.gitops.loader.api.PublishResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

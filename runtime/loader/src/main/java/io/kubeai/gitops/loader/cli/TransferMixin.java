@@ -1,7 +1,7 @@
 package io.kubeai.gitops.loader.cli;
 
-import io.kubeai.gitops.loader.RetryPolicy;
-import io.kubeai.gitops.loader.TransferOptions;
+import io.kubeai.gitops.loader.api.RetryPolicy;
+import io.kubeai.gitops.loader.api.TransferOptions;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.loader.cli;
 
-import io.kubeai.gitops.loader.CompletionMarker;
+import io.kubeai.gitops.loader.api.CompletionMarker;
 import io.kubeai.gitops.loader.transfer.WaitRun;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package io.kubeai.gitops.loader.dest;
 
-import io.kubeai.gitops.loader.CompletionMarker;
-import io.kubeai.gitops.loader.FileEntry;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.TransferOptions;
+import io.kubeai.gitops.loader.api.CompletionMarker;
+import io.kubeai.gitops.loader.api.FileEntry;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.TransferOptions;
 import io.kubeai.gitops.loader.source.SourceFile;
 import java.util.Collection;
 import java.util.Optional;

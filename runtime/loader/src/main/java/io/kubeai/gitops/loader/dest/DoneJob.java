@@ -1,6 +1,6 @@
 package io.kubeai.gitops.loader.dest;
 
-import io.kubeai.gitops.loader.FileEntry;
+import io.kubeai.gitops.loader.api.FileEntry;
 import io.kubeai.gitops.loader.source.SourceFile;
 import java.util.List;
 

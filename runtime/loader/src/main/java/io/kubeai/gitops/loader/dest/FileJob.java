@@ -1,7 +1,7 @@
 package io.kubeai.gitops.loader.dest;
 
-import io.kubeai.gitops.loader.FileEntry;
-import io.kubeai.gitops.loader.LoaderException;
+import io.kubeai.gitops.loader.api.FileEntry;
+import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.source.SourceFile;
 import java.io.IOException;
 import java.util.List;
@@ -36,7 +36,7 @@ public interface FileJob {
 
     /**
      * Verifies the file and puts it in place. A mismatch throws a {@link
-     * io.kubeai.gitops.loader.LoaderException.Reason#VERIFICATION} failure after discarding the bytes, so
+     * io.kubeai.gitops.loader.api.LoaderException.Reason#VERIFICATION} failure after discarding the bytes, so
      * that a fresh job can fetch the file again.
      */
     FileEntry finish() throws LoaderException;

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.loader.progress;
 
-import io.kubeai.gitops.loader.Progress;
+import io.kubeai.gitops.loader.api.Progress;
 import java.time.Duration;
 import java.util.Locale;
 

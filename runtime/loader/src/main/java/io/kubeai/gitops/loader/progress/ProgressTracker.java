@@ -1,7 +1,7 @@
 package io.kubeai.gitops.loader.progress;
 
-import io.kubeai.gitops.loader.LoaderListener;
-import io.kubeai.gitops.loader.Progress;
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.Progress;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,8 +1,8 @@
 package io.kubeai.gitops.loader.publish;
 
-import io.kubeai.gitops.loader.FileEntry;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderException.Reason;
+import io.kubeai.gitops.loader.api.FileEntry;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException.Reason;
 import io.kubeai.gitops.loader.source.SourceFile;
 import io.kubeai.gitops.loader.verify.Digests;
 import java.io.IOException;

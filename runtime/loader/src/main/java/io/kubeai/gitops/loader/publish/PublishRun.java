@@ -1,11 +1,11 @@
 package io.kubeai.gitops.loader.publish;
 
-import io.kubeai.gitops.loader.LoadRequest;
-import io.kubeai.gitops.loader.LoadResult;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderException.Reason;
-import io.kubeai.gitops.loader.PublishRequest;
-import io.kubeai.gitops.loader.PublishResult;
+import io.kubeai.gitops.loader.api.LoadRequest;
+import io.kubeai.gitops.loader.api.LoadResult;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException.Reason;
+import io.kubeai.gitops.loader.api.PublishRequest;
+import io.kubeai.gitops.loader.api.PublishResult;
 import io.kubeai.gitops.loader.location.HfLocation;
 import io.kubeai.gitops.loader.location.Location;
 import io.kubeai.gitops.loader.location.Locations;

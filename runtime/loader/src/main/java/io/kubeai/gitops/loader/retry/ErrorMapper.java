@@ -1,7 +1,7 @@
 package io.kubeai.gitops.loader.retry;
 
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderException.Reason;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException.Reason;
 import io.kubeai.gitops.loader.http.HttpStatusException;
 import java.io.IOException;
 import java.net.ConnectException;

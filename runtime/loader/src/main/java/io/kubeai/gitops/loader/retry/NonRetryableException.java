@@ -1,6 +1,6 @@
 package io.kubeai.gitops.loader.retry;
 
-import io.kubeai.gitops.loader.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException;
 import java.io.IOException;
 
 /**

@@ -1,8 +1,8 @@
 package io.kubeai.gitops.loader.retry;
 
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderListener;
-import io.kubeai.gitops.loader.RetryPolicy;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.RetryPolicy;
 import io.kubeai.gitops.loader.http.HttpStatusException;
 import java.io.IOException;
 import java.time.Duration;

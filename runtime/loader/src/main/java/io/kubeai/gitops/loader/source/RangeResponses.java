@@ -1,6 +1,6 @@
 package io.kubeai.gitops.loader.source;
 
-import io.kubeai.gitops.loader.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.http.HttpResponse;
 import io.kubeai.gitops.loader.retry.NonRetryableException;
 import java.io.EOFException;

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.loader.source;
 
-import io.kubeai.gitops.loader.FileEntry;
+import io.kubeai.gitops.loader.api.FileEntry;
 
 /**
  * A file a source holds, with what is known to verify it.

@@ -1,12 +1,12 @@
 package io.kubeai.gitops.loader.transfer;
 
-import io.kubeai.gitops.loader.CompletionMarker;
-import io.kubeai.gitops.loader.FileEntry;
-import io.kubeai.gitops.loader.LoadRequest;
-import io.kubeai.gitops.loader.LoadResult;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderException.Reason;
-import io.kubeai.gitops.loader.LoaderListener;
+import io.kubeai.gitops.loader.api.CompletionMarker;
+import io.kubeai.gitops.loader.api.FileEntry;
+import io.kubeai.gitops.loader.api.LoadRequest;
+import io.kubeai.gitops.loader.api.LoadResult;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException.Reason;
+import io.kubeai.gitops.loader.api.LoaderListener;
 import io.kubeai.gitops.loader.dest.Destination;
 import io.kubeai.gitops.loader.location.HfLocation;
 import io.kubeai.gitops.loader.location.LocalLocation;

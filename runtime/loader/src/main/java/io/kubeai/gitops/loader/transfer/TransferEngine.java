@@ -1,10 +1,10 @@
 package io.kubeai.gitops.loader.transfer;
 
-import io.kubeai.gitops.loader.FileEntry;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderException.Reason;
-import io.kubeai.gitops.loader.LoaderListener;
-import io.kubeai.gitops.loader.TransferOptions;
+import io.kubeai.gitops.loader.api.FileEntry;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException.Reason;
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.TransferOptions;
 import io.kubeai.gitops.loader.dest.Buffer;
 import io.kubeai.gitops.loader.dest.Destination;
 import io.kubeai.gitops.loader.dest.FileJob;

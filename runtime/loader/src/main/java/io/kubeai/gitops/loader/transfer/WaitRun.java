@@ -1,11 +1,11 @@
 package io.kubeai.gitops.loader.transfer;
 
-import io.kubeai.gitops.loader.CompletionMarker;
-import io.kubeai.gitops.loader.LoaderEnv;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderException.Reason;
-import io.kubeai.gitops.loader.LoaderListener;
-import io.kubeai.gitops.loader.TransferOptions;
+import io.kubeai.gitops.loader.api.CompletionMarker;
+import io.kubeai.gitops.loader.api.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException.Reason;
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.TransferOptions;
 import io.kubeai.gitops.loader.dest.Destination;
 import io.kubeai.gitops.loader.location.Location;
 import io.kubeai.gitops.loader.location.Locations;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubeai.gitops.loader.LoaderEnv;
 import io.kubeai.gitops.loader.Peers;
+import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.testing.hf.HfTestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

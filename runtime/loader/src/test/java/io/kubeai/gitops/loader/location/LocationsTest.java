@@ -3,7 +3,7 @@ package io.kubeai.gitops.loader.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubeai.gitops.loader.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

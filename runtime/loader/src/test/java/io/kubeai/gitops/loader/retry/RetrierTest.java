@@ -3,9 +3,9 @@ package io.kubeai.gitops.loader.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderListener;
-import io.kubeai.gitops.loader.RetryPolicy;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.RetryPolicy;
 import io.kubeai.gitops.loader.http.HttpStatusException;
 import java.io.IOException;
 import java.net.SocketException;

@@ -2,7 +2,7 @@ package io.kubeai.gitops.loader.dest.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubeai.gitops.loader.FileEntry;
+import io.kubeai.gitops.loader.api.FileEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

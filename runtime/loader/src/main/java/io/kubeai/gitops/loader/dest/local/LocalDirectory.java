@@ -1,9 +1,9 @@
 package io.kubeai.gitops.loader.dest.local;
 
-import io.kubeai.gitops.loader.CompletionMarker;
-import io.kubeai.gitops.loader.FileEntry;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderException.Reason;
+import io.kubeai.gitops.loader.api.CompletionMarker;
+import io.kubeai.gitops.loader.api.FileEntry;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException.Reason;
 import io.kubeai.gitops.loader.dest.Destination;
 import io.kubeai.gitops.loader.dest.DoneJob;
 import io.kubeai.gitops.loader.dest.FileJob;

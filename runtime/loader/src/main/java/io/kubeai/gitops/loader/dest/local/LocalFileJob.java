@@ -1,8 +1,8 @@
 package io.kubeai.gitops.loader.dest.local;
 
-import io.kubeai.gitops.loader.FileEntry;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderException.Reason;
+import io.kubeai.gitops.loader.api.FileEntry;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException.Reason;
 import io.kubeai.gitops.loader.dest.Buffer;
 import io.kubeai.gitops.loader.dest.FileJob;
 import io.kubeai.gitops.loader.dest.Part;

@@ -2,8 +2,8 @@ package io.kubeai.gitops.loader.source.hf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderException.Reason;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException.Reason;
 import io.kubeai.gitops.loader.http.Body;
 import io.kubeai.gitops.loader.http.HttpResponse;
 import io.kubeai.gitops.loader.http.HttpStatusException;

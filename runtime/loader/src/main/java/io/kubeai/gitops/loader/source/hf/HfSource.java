@@ -1,7 +1,7 @@
 package io.kubeai.gitops.loader.source.hf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubeai.gitops.loader.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.http.HttpResponse;
 import io.kubeai.gitops.loader.location.HfLocation;
 import io.kubeai.gitops.loader.source.Listing;

@@ -1,9 +1,9 @@
 package io.kubeai.gitops.loader.source.s3;
 
-import io.kubeai.gitops.loader.LoaderEnv;
-import io.kubeai.gitops.loader.LoaderException;
-import io.kubeai.gitops.loader.LoaderException.Reason;
-import io.kubeai.gitops.loader.TransferOptions;
+import io.kubeai.gitops.loader.api.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException.Reason;
+import io.kubeai.gitops.loader.api.TransferOptions;
 import io.kubeai.gitops.loader.http.HttpResponse;
 import io.kubeai.gitops.loader.http.HttpStatusException;
 import io.kubeai.gitops.loader.http.HttpTransport;

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.loader.source.s3;
 
-import io.kubeai.gitops.loader.LoaderException;
+import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.http.HttpStatusException;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;

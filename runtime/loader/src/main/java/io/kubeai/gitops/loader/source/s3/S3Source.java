@@ -1,8 +1,8 @@
 package io.kubeai.gitops.loader.source.s3;
 
-import io.kubeai.gitops.loader.CompletionMarker;
-import io.kubeai.gitops.loader.FileEntry;
-import io.kubeai.gitops.loader.LoaderException;
+import io.kubeai.gitops.loader.api.CompletionMarker;
+import io.kubeai.gitops.loader.api.FileEntry;
+import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.http.HttpResponse;
 import io.kubeai.gitops.loader.location.S3Location;
 import io.kubeai.gitops.loader.source.Listing;

@@ -1,4 +1,4 @@
-package io.kubeai.gitops.loader;
+package io.kubeai.gitops.loader.api;
 
 /**
  * A file of a completed cache, as the marker lists it.

@@ -1,4 +1,4 @@
-package io.kubeai.gitops.loader;
+package io.kubeai.gitops.loader.api;
 
 /**
  * Receives what a load or publish does, for logs. All methods may be called from several threads;

@@ -1,4 +1,4 @@
-package io.kubeai.gitops.loader;
+package io.kubeai.gitops.loader.api;
 
 /**
  * A load, publish or wait that did not complete. The message says what failed (the file, the URL

@@ -1,4 +1,4 @@
-package io.kubeai.gitops.loader;
+package io.kubeai.gitops.loader.api;
 
 import java.io.IOException;
 import java.net.URI;

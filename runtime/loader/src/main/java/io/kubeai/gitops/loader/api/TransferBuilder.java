@@ -1,4 +1,4 @@
-package io.kubeai.gitops.loader;
+package io.kubeai.gitops.loader.api;
 
 import java.time.Duration;
 import java.util.ArrayList;
