@@ -26,6 +26,12 @@ import java.util.Optional;
  *   <li>{@code AWS_REGION} or {@code AWS_DEFAULT_REGION} (default {@code us-east-1}).
  *   <li>{@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}: an S3-compatible endpoint.
  *   <li>{@code AWS_S3_FORCE_PATH_STYLE=true}: path-style bucket addressing (SeaweedFS, MinIO).
+ *   <li>gs://: {@code GCS_SERVICE_ACCOUNT_KEY} (a service-account key's JSON) or {@code
+ *       GOOGLE_APPLICATION_CREDENTIALS} (its file), else the metadata server ({@code GCE_METADATA_HOST});
+ *       or HMAC keys {@code GCS_HMAC_ACCESS_ID} and {@code GCS_HMAC_SECRET} for the XML API; {@code
+ *       GCS_ENDPOINT}.
+ *   <li>oss://: {@code OSS_ACCESS_KEY_ID}, {@code OSS_ACCESS_KEY_SECRET}, {@code OSS_SESSION_TOKEN},
+ *       {@code OSS_REGION}, {@code OSS_ENDPOINT}.
  * </ul>
  */
 public final class LoaderEnv {
@@ -116,7 +122,14 @@ public final class LoaderEnv {
     /** The values that must never appear in output. */
     public List<String> secrets() {
         List<String> secrets = new ArrayList<>();
-        for (String name : List.of("HF_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
+        for (String name : List.of(
+                "HF_TOKEN",
+                "AWS_SECRET_ACCESS_KEY",
+                "AWS_SESSION_TOKEN",
+                "GCS_SERVICE_ACCOUNT_KEY",
+                "GCS_HMAC_SECRET",
+                "OSS_ACCESS_KEY_SECRET",
+                "OSS_SESSION_TOKEN")) {
             get(name).ifPresent(secrets::add);
         }
         try {

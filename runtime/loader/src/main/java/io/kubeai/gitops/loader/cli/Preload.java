@@ -26,7 +26,7 @@ final class Preload {
     private Preload() {}
 
     static void start(String[] args) {
-        if (Arrays.stream(args).noneMatch(a -> a.startsWith("s3://"))) {
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("s3://") || a.startsWith("oss://"))) {
             return;
         }
         Thread t = new Thread(

@@ -1,7 +1,7 @@
 package io.kubeai.gitops.loader.location;
 
 /** Where files come from or go to. */
-public sealed interface Location permits HfLocation, S3Location, LocalLocation {
+public sealed interface Location permits HfLocation, BucketLocation, LocalLocation {
     /** The location as a URL or path, for messages; never contains credentials. */
     String display();
 }

@@ -13,12 +13,15 @@ public final class Locations {
     private static final Pattern REPO =
             Pattern.compile("(datasets/)?[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    /** Cloud Storage also allows '_', and dotted names up to 222 characters. */
+    private static final Pattern GCS_BUCKET = Pattern.compile("[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]");
 
     private Locations() {}
 
     /**
      * Parses {@code hf://org/repo}, {@code hf://org/repo@rev}, {@code hf://org/repo?revision=rev},
-     * {@code s3://bucket/prefix}, {@code file:///dir} or a plain path.
+     * {@code s3://bucket/prefix}, {@code gs://bucket/prefix}, {@code oss://bucket/prefix}, {@code
+     * file:///dir} or a plain path.
      */
     public static Location parse(String url) throws LoaderException {
         if (url == null || url.isBlank()) {
@@ -28,14 +31,16 @@ public final class Locations {
         if (u.startsWith("hf://")) {
             return hf(u);
         }
-        if (u.startsWith("s3://")) {
-            return s3(u);
+        for (BucketLocation.Store store : BucketLocation.Store.values()) {
+            if (u.startsWith(store.scheme() + "://")) {
+                return bucket(store, u);
+            }
         }
         if (u.startsWith("file://")) {
             return new LocalLocation(Path.of(URI.create(u)));
         }
         if (u.matches("[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            throw invalid(u, "the scheme is not supported; use hf://, s3:// or a local path");
+            throw invalid(u, "the scheme is not supported; use hf://, s3://, gs://, oss:// or a local path");
         }
         try {
             return new LocalLocation(Path.of(u).toAbsolutePath().normalize());
@@ -78,12 +83,14 @@ public final class Locations {
         return new HfLocation(rest, revision == null ? "main" : revision, revision != null);
     }
 
-    private static S3Location s3(String url) throws LoaderException {
-        String rest = url.substring("s3://".length());
+    private static BucketLocation bucket(BucketLocation.Store store, String url) throws LoaderException {
+        String rest = url.substring(store.scheme().length() + "://".length());
         int slash = rest.indexOf('/');
         String bucket = slash < 0 ? rest : rest.substring(0, slash);
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
-        if (!BUCKET.matcher(bucket).matches()) {
+        if (!(store == BucketLocation.Store.GCS ? GCS_BUCKET : BUCKET)
+                .matcher(bucket)
+                .matches()) {
             throw invalid(url, "'" + bucket + "' is not a valid bucket name");
         }
         while (prefix.startsWith("/")) {
@@ -95,7 +102,7 @@ public final class Locations {
         if (prefix.contains("//") || prefix.contains("/../") || prefix.startsWith("../")) {
             throw invalid(url, "the prefix has empty or '..' segments");
         }
-        return new S3Location(bucket, prefix);
+        return new BucketLocation(store, bucket, prefix);
     }
 
     private static LoaderException invalid(String url, String why) {

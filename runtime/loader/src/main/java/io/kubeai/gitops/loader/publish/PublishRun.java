@@ -6,10 +6,10 @@ import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.api.LoaderException.Reason;
 import io.kubeai.gitops.loader.api.PublishRequest;
 import io.kubeai.gitops.loader.api.PublishResult;
+import io.kubeai.gitops.loader.location.BucketLocation;
 import io.kubeai.gitops.loader.location.HfLocation;
 import io.kubeai.gitops.loader.location.Location;
 import io.kubeai.gitops.loader.location.Locations;
-import io.kubeai.gitops.loader.location.S3Location;
 import io.kubeai.gitops.loader.transfer.LoadRun;
 import java.nio.file.Files;
 
@@ -26,7 +26,7 @@ public final class PublishRun {
             throw new LoaderException(Reason.INPUT, "cannot publish " + request.directory() + ": not a directory");
         }
         Location to = Locations.parse(request.destination());
-        if (to instanceof S3Location) {
+        if (to instanceof BucketLocation) {
             LoadResult r = new LoadRun(LoadRequest.builder(
                                     request.directory()
                                             .toAbsolutePath()
@@ -49,6 +49,6 @@ public final class PublishRun {
         throw new LoaderException(
                 Reason.INPUT,
                 "cannot publish to " + to.display()
-                        + ": the destination must be an s3:// prefix or an hf:// repository");
+                        + ": the destination must be an s3://, gs:// or oss:// prefix or an hf:// repository");
     }
 }

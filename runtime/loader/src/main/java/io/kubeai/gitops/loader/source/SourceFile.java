@@ -11,9 +11,10 @@ import io.kubeai.gitops.loader.api.FileEntry;
  * @param md5 the expected md5 (a single-part S3 ETag), or null
  * @param gitOid the expected git blob id (a Hub file outside LFS), or null
  * @param etag the source's version tag of the file, for consistent ranged reads, or null
- * @param crc32c the expected CRC32C from a marker at the source, or null. With {@code sha256} from
- *     the same marker it vouches for the file: the bytes are checked with the CRC (nearly free) and
- *     the sha256 is carried over instead of computed again.
+ * @param crc32c the expected CRC32C (from a marker at the source, or the store's own, as Cloud
+ *     Storage lists), or null. With {@code sha256} from the same marker it vouches for the file: the
+ *     bytes are checked with the CRC (nearly free) and the sha256 is carried over instead of computed
+ *     again.
  */
 public record SourceFile(String path, long size, String sha256, String md5, String gitOid, String etag, String crc32c) {
 

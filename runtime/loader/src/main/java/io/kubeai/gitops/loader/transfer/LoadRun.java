@@ -8,11 +8,11 @@ import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.api.LoaderException.Reason;
 import io.kubeai.gitops.loader.api.LoaderListener;
 import io.kubeai.gitops.loader.dest.Destination;
+import io.kubeai.gitops.loader.location.BucketLocation;
 import io.kubeai.gitops.loader.location.HfLocation;
 import io.kubeai.gitops.loader.location.LocalLocation;
 import io.kubeai.gitops.loader.location.Location;
 import io.kubeai.gitops.loader.location.Locations;
-import io.kubeai.gitops.loader.location.S3Location;
 import io.kubeai.gitops.loader.progress.Formats;
 import io.kubeai.gitops.loader.progress.ProgressTracker;
 import io.kubeai.gitops.loader.source.FileSelection;
@@ -142,8 +142,8 @@ public final class LoadRun {
         if (l instanceof HfLocation h) {
             return "hf://" + h.repo();
         }
-        if (l instanceof S3Location s) {
-            return "s3://" + s.bucket() + "/" + s.prefix();
+        if (l instanceof BucketLocation b) {
+            return b.display();
         }
         return ((LocalLocation) l).dir().toString();
     }

@@ -90,6 +90,10 @@ public final class Digests {
             if (file.sha256() != null && !file.sha256().equalsIgnoreCase(sha)) {
                 problems.add("sha256 is " + sha + ", expected " + file.sha256());
             }
+            // A store's own CRC32C (Cloud Storage lists one for every object).
+            if (file.crc32c() != null && !file.crc32c().equalsIgnoreCase(crc)) {
+                problems.add("crc32c is " + crc + ", the source says " + file.crc32c());
+            }
         }
         if (md5 != null) {
             String got = HexFormat.of().formatHex(md5.digest());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.loader.location.BucketLocation.Store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,14 @@ class LocationsTest {
     }
 
     @Test
-    void s3Urls_normaliseThePrefix() throws LoaderException {
-        assertThat(Locations.parse("s3://bucket/models/llama")).isEqualTo(new S3Location("bucket", "models/llama/"));
-        assertThat(Locations.parse("s3://bucket")).isEqualTo(new S3Location("bucket", ""));
-        assertThat(Locations.parse("s3://bucket/a/")).isEqualTo(new S3Location("bucket", "a/"));
+    void bucketUrls_normaliseThePrefix_andKeepTheirStore() throws LoaderException {
+        assertThat(Locations.parse("s3://bucket/models/llama"))
+                .isEqualTo(new BucketLocation(Store.S3, "bucket", "models/llama/"));
+        assertThat(Locations.parse("s3://bucket")).isEqualTo(new BucketLocation(Store.S3, "bucket", ""));
+        assertThat(Locations.parse("s3://bucket/a/")).isEqualTo(new BucketLocation(Store.S3, "bucket", "a/"));
+        assertThat(Locations.parse("gs://my_bucket.example.com/m"))
+                .isEqualTo(new BucketLocation(Store.GCS, "my_bucket.example.com", "m/"));
+        assertThat(Locations.parse("oss://models/qwen").display()).isEqualTo("oss://models/qwen/");
     }
 
     @Test
@@ -39,7 +44,9 @@ class LocationsTest {
         assertThatThrownBy(() -> Locations.parse("hf://org/repo@a?revision=b"))
                 .hasMessageContaining("give the revision once");
         assertThatThrownBy(() -> Locations.parse("s3://Bad_Bucket/x")).hasMessageContaining("not a valid bucket name");
-        assertThatThrownBy(() -> Locations.parse("gs://b/x")).hasMessageContaining("scheme is not supported");
+        assertThatThrownBy(() -> Locations.parse("oss://Bad_Bucket/x")).hasMessageContaining("not a valid bucket name");
+        assertThatThrownBy(() -> Locations.parse("gs://b/x")).hasMessageContaining("not a valid bucket name");
+        assertThatThrownBy(() -> Locations.parse("azure://b/x")).hasMessageContaining("scheme is not supported");
         assertThatThrownBy(() -> Locations.parse(" ")).hasMessageContaining("empty");
     }
 }

@@ -109,7 +109,7 @@ final class S3FileJob implements FileJob {
                                 return r.header("ETag");
                             }
                         },
-                        S3Access.mapper());
+                        s3.mapper());
         synchronized (this) {
             completed.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
         }
@@ -201,7 +201,7 @@ final class S3FileJob implements FileJob {
                                 return null;
                             }
                         },
-                        S3Access.mapper());
+                        s3.mapper());
     }
 
     private void completeUpload() throws LoaderException {
@@ -263,7 +263,7 @@ final class S3FileJob implements FileJob {
     }
 
     private String describe() {
-        return "s3://" + bucket() + "/" + key;
+        return s3.url(bucket(), key);
     }
 
     /** Reads a part straight into its pooled buffer. */

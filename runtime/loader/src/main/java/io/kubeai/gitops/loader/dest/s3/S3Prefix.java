@@ -7,7 +7,7 @@ import io.kubeai.gitops.loader.api.TransferOptions;
 import io.kubeai.gitops.loader.dest.Destination;
 import io.kubeai.gitops.loader.dest.DoneJob;
 import io.kubeai.gitops.loader.dest.FileJob;
-import io.kubeai.gitops.loader.location.S3Location;
+import io.kubeai.gitops.loader.location.BucketLocation;
 import io.kubeai.gitops.loader.source.SourceFile;
 import io.kubeai.gitops.loader.source.s3.S3Access;
 import io.kubeai.gitops.loader.source.s3.S3Objects;
@@ -28,12 +28,12 @@ public final class S3Prefix implements Destination {
     private static final int MAX_PARTS = 10_000;
 
     private final S3Access s3;
-    private final S3Location location;
+    private final BucketLocation location;
     private boolean staleUploadsAborted;
     /** The files the marker found at the start listed: where a skipped object's CRC32C comes from. */
     private Map<String, FileEntry> previous = Map.of();
 
-    public S3Prefix(S3Access s3, S3Location location) {
+    public S3Prefix(S3Access s3, BucketLocation location) {
         this.s3 = s3;
         this.location = location;
     }
@@ -47,7 +47,7 @@ public final class S3Prefix implements Destination {
         return s3;
     }
 
-    S3Location location() {
+    BucketLocation location() {
         return location;
     }
 

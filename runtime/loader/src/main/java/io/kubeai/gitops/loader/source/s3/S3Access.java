@@ -1,20 +1,19 @@
 package io.kubeai.gitops.loader.source.s3;
 
-import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.api.LoaderException.Reason;
 import io.kubeai.gitops.loader.api.TransferOptions;
 import io.kubeai.gitops.loader.http.HttpResponse;
 import io.kubeai.gitops.loader.http.HttpStatusException;
 import io.kubeai.gitops.loader.http.HttpTransport;
+import io.kubeai.gitops.loader.http.Rfc3986;
+import io.kubeai.gitops.loader.location.BucketLocation.Store;
 import io.kubeai.gitops.loader.retry.ErrorMapper;
 import io.kubeai.gitops.loader.retry.Retrier;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -51,7 +41,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
- * An S3 client, a URL signer and the loader's HTTP client, configured from the environment.
+ * An S3 client, a URL signer and the loader's HTTP client for one store that speaks the S3 API (AWS,
+ * an S3-compatible store, Alibaba OSS, Cloud Storage's XML API), configured by {@link S3Settings}.
  *
  * <p>Reading (listings, markers, object bytes) goes through signed requests on the loader's own HTTP
  * client; the SDK's S3 client, which takes about half a second to start (longer than a whole small
@@ -60,6 +51,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 public final class S3Access implements AutoCloseable {
     private static final Duration SIGNATURE_TTL = Duration.ofMinutes(30);
 
+    private final S3Settings settings;
     private final Supplier<S3Client> clientFactory;
     private final AwsCredentialsProvider credentials;
     private final Region region;
@@ -70,12 +62,14 @@ public final class S3Access implements AutoCloseable {
     private S3Client client;
 
     private S3Access(
+            S3Settings settings,
             Supplier<S3Client> clientFactory,
             AwsCredentialsProvider credentials,
             Region region,
             S3Presigner presigner,
             HttpTransport http,
             Retrier retrier) {
+        this.settings = settings;
         this.clientFactory = clientFactory;
         this.credentials = credentials;
         this.region = region;
@@ -84,11 +78,11 @@ public final class S3Access implements AutoCloseable {
         this.retrier = retrier;
     }
 
-    public static S3Access create(LoaderEnv env, TransferOptions options, HttpTransport http, Retrier retrier) {
-        AwsCredentialsProvider credentials = credentials(env);
-        Region region = Region.of(env.awsRegion());
-        Optional<URI> endpoint = env.s3Endpoint();
-        boolean pathStyle = env.s3PathStyle();
+    public static S3Access create(S3Settings settings, TransferOptions options, HttpTransport http, Retrier retrier) {
+        AwsCredentialsProvider credentials = settings.credentials();
+        Region region = Region.of(settings.region());
+        Optional<URI> endpoint = settings.endpoint();
+        boolean pathStyle = settings.pathStyle();
         // Even the client's builder loads hundreds of classes: made only when the client is first needed.
         Supplier<S3Client> client = () -> {
             var builder = S3Client.builder()
@@ -112,32 +106,7 @@ public final class S3Access implements AutoCloseable {
                         .pathStyleAccessEnabled(pathStyle)
                         .build());
         endpoint.ifPresent(presign::endpointOverride);
-        return new S3Access(client, credentials, region, presign.build(), http, retrier);
-    }
-
-    private static AwsCredentialsProvider credentials(LoaderEnv env) {
-        Optional<String> id = env.get("AWS_ACCESS_KEY_ID");
-        Optional<String> secret = env.get("AWS_SECRET_ACCESS_KEY");
-        if (id.isPresent() && secret.isPresent()) {
-            Optional<String> session = env.get("AWS_SESSION_TOKEN");
-            return StaticCredentialsProvider.create(
-                    session.isPresent()
-                            ? AwsSessionCredentials.create(id.get(), secret.get(), session.get())
-                            : AwsBasicCredentials.create(id.get(), secret.get()));
-        }
-        if (!env.isSystem()) {
-            return AnonymousCredentialsProvider.create();
-        }
-        // Environment and mounted files only (IRSA web identity, EKS Pod Identity, profile files); not
-        // the instance metadata service, so a pod cannot borrow its node's role by accident.
-        return AwsCredentialsProviderChain.builder()
-                .reuseLastProviderEnabled(true)
-                .credentialsProviders(
-                        EnvironmentVariableCredentialsProvider.create(),
-                        WebIdentityTokenFileCredentialsProvider.create(),
-                        ContainerCredentialsProvider.create(),
-                        ProfileCredentialsProvider.create())
-                .build();
+        return new S3Access(settings, client, credentials, region, presign.build(), http, retrier);
     }
 
     /** The SDK client, built on first use. */
@@ -157,11 +126,11 @@ public final class S3Access implements AutoCloseable {
         List<ListObjectsXml.Entry> all = new ArrayList<>();
         String token = null;
         do {
-            String query = "list-type=2&prefix=" + encode(prefix)
-                    + (token == null ? "" : "&continuation-token=" + encode(token));
+            String query = "list-type=2&prefix=" + Rfc3986.encode(prefix)
+                    + (token == null ? "" : "&continuation-token=" + Rfc3986.encode(token));
             URI uri = URI.create(base + "?" + query);
             ListObjectsXml.Page page = retrier.call(
-                    "listing s3://" + bucket + "/" + prefix,
+                    "listing " + url(bucket, prefix),
                     attempt -> {
                         try (HttpResponse r = http.get(uri, signedHeaders(uri))) {
                             return ListObjectsXml.parse(r.bytes());
@@ -177,7 +146,7 @@ public final class S3Access implements AutoCloseable {
     /** An object's bytes through a presigned GET, or empty when it does not exist. */
     public Optional<byte[]> getIfExists(String bucket, String key) throws LoaderException {
         return retrier.call(
-                "reading s3://" + bucket + "/" + key,
+                "reading " + url(bucket, key),
                 attempt -> {
                     try (HttpResponse r = http.get(presignGet(bucket, key), Map.of())) {
                         return Optional.of(r.bytes());
@@ -227,12 +196,9 @@ public final class S3Access implements AutoCloseable {
         return headers;
     }
 
-    /** RFC 3986 query encoding, as SigV4 canonicalizes it. */
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8)
-                .replace("+", "%20")
-                .replace("*", "%2A")
-                .replace("%7E", "~");
+    /** An object or prefix as a URL of this store, for messages: {@code oss://bucket/key}. */
+    public String url(String bucket, String key) {
+        return settings.store().scheme() + "://" + bucket + "/" + key;
     }
 
     public HttpTransport http() {
@@ -312,17 +278,17 @@ public final class S3Access implements AutoCloseable {
     }
 
     /** Maps S3 errors to messages that say what to do; never includes a secret. */
-    public static ErrorMapper mapper() {
+    public ErrorMapper mapper() {
+        String store = settings.store() == Store.S3 ? "S3" : settings.store() == Store.OSS ? "OSS" : "Cloud Storage";
         return (what, e, exhausted) -> {
             if (e instanceof HttpStatusException h) {
                 String code = h.errorCode() == null ? "" : h.errorCode();
                 if (h.status() == 401 || h.status() == 403) {
                     return new LoaderException(
                             Reason.AUTH,
-                            what + ": S3 refused the credentials (HTTP " + h.status()
+                            what + ": " + store + " refused the credentials (HTTP " + h.status()
                                     + (code.isEmpty() ? "" : " " + code)
-                                    + "): check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY"
-                                    + " and the bucket policy",
+                                    + "): check " + settings.credentialNames() + " and the bucket policy",
                             e);
                 }
                 if (code.equals("NoSuchBucket")) {

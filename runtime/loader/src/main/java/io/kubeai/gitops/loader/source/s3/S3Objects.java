@@ -15,7 +15,7 @@ public final class S3Objects {
             throws LoaderException {
         return s3.retrier()
                 .call(
-                        "checking s3://" + bucket + "/" + key,
+                        "checking " + s3.url(bucket, key),
                         attempt -> {
                             try {
                                 return Optional.of(S3Access.sdk(() -> s3.client()
@@ -27,13 +27,13 @@ public final class S3Objects {
                                 throw e;
                             }
                         },
-                        S3Access.mapper());
+                        s3.mapper());
     }
 
     public static void put(S3Access s3, String bucket, String key, byte[] content, String contentType)
             throws LoaderException {
         s3.call(
-                "writing s3://" + bucket + "/" + key,
+                "writing " + s3.url(bucket, key),
                 () -> s3.client()
                         .putObject(
                                 b -> b.bucket(bucket).key(key).contentType(contentType),
@@ -42,7 +42,7 @@ public final class S3Objects {
 
     public static void delete(S3Access s3, String bucket, String key) throws LoaderException {
         s3.call(
-                "deleting s3://" + bucket + "/" + key,
+                "deleting " + s3.url(bucket, key),
                 () -> s3.client().deleteObject(b -> b.bucket(bucket).key(key)));
     }
 }
