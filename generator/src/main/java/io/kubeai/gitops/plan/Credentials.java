@@ -10,7 +10,9 @@ import java.util.List;
  * Environment that gives a container access to a source. Secrets are only ever referenced
  * ({@code secretKeyRef}, optional so that workload identity works without them), never written.
  * Keys follow KubeAI's Helm chart: {@code token} in the huggingface Secret, {@code accessKeyID} and
- * {@code secretAccessKey} in the aws Secret.
+ * {@code secretAccessKey} in the aws Secret, {@code jsonKeyfile} in the gcp Secret, {@code accessKeyID}
+ * and {@code accessKeySecret} in the alibaba Secret; the loader's extra keys (Cloud Storage HMAC keys,
+ * the OSS region and endpoint) are optional keys of the same Secrets.
  */
 final class Credentials {
     private final KubeAIConfig config;
@@ -28,9 +30,23 @@ final class Credentials {
                 return env;
             }
             case "s3":
-            case "gs":
-            case "oss":
                 return s3();
+            case "gs": {
+                // Without a key the loader asks the metadata server: Workload Identity.
+                String gcp = config.secrets().gcp();
+                return List.of(
+                        secret("GCS_SERVICE_ACCOUNT_KEY", gcp, "jsonKeyfile"),
+                        secret("GCS_HMAC_ACCESS_ID", gcp, "hmacAccessID"),
+                        secret("GCS_HMAC_SECRET", gcp, "hmacSecret"));
+            }
+            case "oss": {
+                String alibaba = config.secrets().alibaba();
+                return List.of(
+                        secret("OSS_ACCESS_KEY_ID", alibaba, "accessKeyID"),
+                        secret("OSS_ACCESS_KEY_SECRET", alibaba, "accessKeySecret"),
+                        secret("OSS_REGION", alibaba, "region"),
+                        secret("OSS_ENDPOINT", alibaba, "endpoint"));
+            }
             default:
                 return List.of();
         }

@@ -1,5 +1,6 @@
 package io.kubeai.gitops.plan;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
@@ -90,8 +91,11 @@ final class ModelPlanner {
             }
             case "ollama":
                 return new ModelLocation(source.host(), "ollama", Optional.empty());
-            default:
+            case "s3":
                 return fromBucket(server, engine, source.canonical(), Optional.empty());
+            default:
+                // gs:// and oss://: no engine streams them, so the loader copies the model to the pod.
+                return copyToPod(server, source.canonical(), credentials.forScheme(source.scheme()));
         }
     }
 
@@ -106,6 +110,11 @@ final class ModelPlanner {
             server.env(credentials.runaiStreamer());
             return new ModelLocation(url, "s3", Optional.empty());
         }
+        return copyToPod(server, url, credentials.s3());
+    }
+
+    /** An init container loads the model onto the pod's disk; the engine reads it there. */
+    private ModelLocation copyToPod(ServerDraft server, String url, List<EnvVar> loaderEnv) {
         server.volume(new VolumeBuilder()
                 .withName("model")
                 .withNewEmptyDir()
@@ -117,7 +126,7 @@ final class ModelPlanner {
                 .withMountPath(ModelLocation.MOUNT)
                 .build();
         server.initContainers.add(containers.load(
-                "fetch-model", url, ModelLocation.MOUNT, credentials.s3(), List.of(mount, SharedCaches.tmpMount())));
+                "fetch-model", url, ModelLocation.MOUNT, loaderEnv, List.of(mount, SharedCaches.tmpMount())));
         server.mounts.add(new VolumeMountBuilder()
                 .withName("model")
                 .withMountPath(ModelLocation.MOUNT)

@@ -52,7 +52,9 @@ public final class ConfigReader {
         Fields secretNames = root.object("secretNames");
         KubeAIConfig.SecretNames secrets = new KubeAIConfig.SecretNames(
                 secretNames.string("huggingface").orElse("huggingface"),
-                secretNames.string("aws").orElse("aws"));
+                secretNames.string("aws").orElse("aws"),
+                secretNames.string("gcp").orElse("gcp"),
+                secretNames.string("alibaba").orElse("alibaba"));
         secretNames.finish();
 
         Fields hub = root.object("huggingface");

@@ -37,7 +37,7 @@ public record KubeAIConfig(
         Origin origin) {
 
     /** Names of the Secrets that hold credentials; keys follow KubeAI's Helm chart. */
-    public record SecretNames(String huggingface, String aws) {}
+    public record SecretNames(String huggingface, String aws, String gcp, String alibaba) {}
 
     /** huggingface.endpoint: a Hub mirror or proxy (HF_ENDPOINT); empty means huggingface.co. */
     public record HuggingFaceSettings(Optional<String> endpoint) {}

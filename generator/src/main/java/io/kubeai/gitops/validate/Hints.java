@@ -58,11 +58,6 @@ final class Hints {
                 + "s3://, gs:// and oss:// URLs; use cacheProfile None";
     }
 
-    static String schemeNeedsCache(String scheme) {
-        return scheme + ":// models need a cache profile: no engine reads " + scheme
-                + ":// directly; set cacheProfile to a bucket, sharedFilesystem or staticVolume profile";
-    }
-
     static String ollamaNeedsOllama(String engine) {
         return "ollama:// URLs are served by engine OLlama only (this Model uses " + engine + ")";
     }

@@ -99,9 +99,6 @@ final class ModelRules {
             }
         }
         Optional<CacheProfile> effective = EffectiveProfile.of(config, spec, source);
-        source.filter(u -> u.scheme().equals("gs") || u.scheme().equals("oss"))
-                .filter(u -> effective.isEmpty())
-                .ifPresent(u -> error(o, "/spec/url", Hints.schemeNeedsCache(u.scheme())));
         effective.filter(p -> p.storage() instanceof CacheStorage.StaticVolume).ifPresent(p -> {
             if (!spec.adapters().isEmpty()) {
                 error(
