@@ -2,10 +2,10 @@ package io.kubeai.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.testing.RenderedTreeChecks;
 import io.kubeai.gitops.testing.TreeDiff;
 import java.io.IOException;

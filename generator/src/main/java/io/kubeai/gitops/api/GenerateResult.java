@@ -1,5 +1,6 @@
 package io.kubeai.gitops.api;
 
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.util.List;
 
 /**

@@ -1,10 +1,14 @@
 package io.kubeai.gitops.api;
 
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.plan.Planner;
 import io.kubeai.gitops.plan.RenderPlan;
 import io.kubeai.gitops.render.RenderedFile;
 import io.kubeai.gitops.render.Renderer;
 import io.kubeai.gitops.render.Templates;
+import io.kubeai.gitops.resolve.Resolution;
+import io.kubeai.gitops.resolve.ResolvedRepo;
+import io.kubeai.gitops.resolve.Resolver;
 import io.kubeai.gitops.spec.RepoReader;
 import io.kubeai.gitops.validate.SpecValidator;
 import io.kubeai.gitops.write.OutputTree;
@@ -14,8 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The entry point the Maven plugin, the CLI and the runtime programs call: read, validate, plan, render,
- * write. Each stage runs only if the ones before found no error, and nothing is written unless every
+ * The entry point the Maven plugin, the CLI and the runtime programs call: read, resolve, validate, plan,
+ * render, write. Each stage runs only if the ones before found no error, and nothing is written unless every
  * stage succeeded.
  */
 public final class Generator {
@@ -27,12 +31,16 @@ public final class Generator {
     public GenerateResult generate(GenerateRequest request) throws IOException {
         List<Diagnostic> diagnostics = new ArrayList<>();
         RepoReader.Repo repo = new RepoReader(request.repoDir(), diagnostics).read(request.configFile());
-        // Validate what could be read even after reading errors: one run reports every problem.
-        new SpecValidator(diagnostics).validate(repo.config(), repo.models(), repo.fineTuneJobs());
+        // Resolve and validate what could be read even after reading errors: one run reports every problem.
+        Resolution resolution = new Resolver(repo.config()).resolve(repo.models(), repo.fineTuneJobs());
+        new SpecValidator(diagnostics).validate(resolution);
         if (hasErrors(diagnostics)) {
             return failed(diagnostics);
         }
-        RenderPlan plan = new Planner().plan(repo.config(), repo.models(), repo.fineTuneJobs());
+        ResolvedRepo resolved = resolution
+                .ready()
+                .orElseThrow(() -> new IllegalStateException("validation passed a spec that did not resolve"));
+        RenderPlan plan = new Planner().plan(resolved);
         Templates templates = new Templates(request.templatesDir());
         List<RenderedFile> files = new Renderer(templates, diagnostics).render(plan);
         if (hasErrors(diagnostics)) {

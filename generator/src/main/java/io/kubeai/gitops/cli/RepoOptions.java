@@ -1,7 +1,7 @@
 package io.kubeai.gitops.cli;
 
-import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,12 +9,10 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import io.kubeai.gitops.spec.Adapter;
-import io.kubeai.gitops.spec.CacheProfile;
-import io.kubeai.gitops.spec.CacheStorage;
+import io.kubeai.gitops.resolve.RenderedNames;
+import io.kubeai.gitops.resolve.ResolvedAdapter;
+import io.kubeai.gitops.resolve.ResolvedModel;
 import io.kubeai.gitops.spec.KubeAIConfig;
-import io.kubeai.gitops.spec.SourceUrl;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,31 +26,32 @@ import java.util.Optional;
  */
 final class DynamicAdapters {
     static final String CONFIG_DIR = "/etc/kubeai/adapters";
-    static final String CONFIG_KEY = "adapters.json";
+    static final String CONFIG_KEY = RenderedNames.ADAPTERS_KEY;
     static final int SYNC_PORT = 8090;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final KubeAIConfig config;
-    private final Credentials credentials;
-    private final SharedCaches caches;
+    private final PlanContext context;
+    private final CacheLayout layout;
+    private final ResolvedModel model;
 
-    DynamicAdapters(KubeAIConfig config, Credentials credentials, SharedCaches caches) {
-        this.config = config;
-        this.credentials = credentials;
-        this.caches = caches;
+    DynamicAdapters(PlanContext context, CacheLayout layout, ResolvedModel model) {
+        this.context = context;
+        this.layout = layout;
+        this.model = model;
     }
 
     /**
-     * True when a Model's adapters are loaded at run time rather than at start-up: a vLLM Model with
-     * adapters, or one that will get them (the base of a FineTuneJob, or {@code adapterLoading: Dynamic}),
-     * so that its first adapter does not add the sidecar and restart every replica.
+     * True when a Model's adapters are loaded at run time rather than at start-up: a Model whose engine serves
+     * adapters and that has some, or will get them (the base of a FineTuneJob, or {@code adapterLoading:
+     * Dynamic}), so that its first adapter does not add the sidecar and restart every replica.
      */
-    static boolean applies(String engine, List<Adapter> adapters, Optional<String> loading, boolean finetuneBase) {
-        if (!engine.equals("VLLM") || loading.filter("Static"::equals).isPresent()) {
+    static boolean applies(ResolvedModel model) {
+        Optional<String> loading = model.spec().adapterLoading();
+        if (!model.engine().servesAdapters() || loading.filter("Static"::equals).isPresent()) {
             return false;
         }
-        return !adapters.isEmpty()
-                || finetuneBase
+        return !model.adapters().isEmpty()
+                || model.finetuneBase()
                 || loading.filter("Dynamic"::equals).isPresent();
     }
 
@@ -60,19 +59,20 @@ final class DynamicAdapters {
         return model + "-adapters";
     }
 
-    ConfigMapPlan plan(
-            ServerDraft server,
-            List<Adapter> adapters,
-            Optional<CacheProfile> profile,
-            String specFile,
-            List<String> userArgs) {
+    /** The adapter list the sidecar reconciles: the only object that changes when an adapter does. */
+    ResourcePlan configMap() {
         ArrayNode list = JSON.createArrayNode();
-        adapters.stream().sorted(Comparator.comparing(Adapter::name)).forEach(adapter -> {
-            SourceUrl source = SourceUrl.parse(adapter.url()).url().orElseThrow();
-            ObjectNode entry = list.addObject().put("name", adapter.name()).put("url", source.canonical());
-            cachePath(source, profile, specFile).ifPresent(path -> entry.put("cachePath", path));
-        });
-        ObjectNode document = JSON.createObjectNode().put("model", server.name);
+        model.adapters().stream()
+                .sorted(Comparator.comparing(ResolvedAdapter::name))
+                .forEach(adapter -> {
+                    ObjectNode entry = list.addObject()
+                            .put("name", adapter.name())
+                            .put("url", adapter.source().canonical());
+                    // A copy in the Model's cache, filled by a loader Job, that the sidecar can use instead.
+                    layout.sharedCopy(adapter.source(), adapter.cacheKey())
+                            .ifPresent(copy -> entry.put("cachePath", copy.destination()));
+                });
+        ObjectNode document = JSON.createObjectNode().put("model", model.name());
         document.set("adapters", list);
         String json;
         try {
@@ -80,90 +80,55 @@ final class DynamicAdapters {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        wire(server, profile, userArgs);
-        return new ConfigMapPlan(configMapName(server.name), server.name, Map.of(CONFIG_KEY, json));
+        ConfigMapPlan plan = new ConfigMapPlan(configMapName(model.name()), model.name(), Map.of(CONFIG_KEY, json));
+        return new ResourcePlan("configmap.yaml.ftl", "configmap-adapters.yaml", plan, Phase.SERVING);
     }
 
-    /** A copy in the Model's cache, filled by a loader Job, that the sidecar can use instead of the source. */
-    private Optional<String> cachePath(SourceUrl source, Optional<CacheProfile> profile, String specFile) {
-        if (profile.isEmpty() || profile.get().storage() instanceof CacheStorage.StaticVolume) {
-            return Optional.empty();
-        }
-        SharedCaches.Placement placed = caches.add(profile.get(), Names.cacheKey(source), source, specFile);
-        return Optional.of(placed.destination());
-    }
-
-    /** Everything here depends on the Model and its profile, never on the adapter list. */
-    private void wire(ServerDraft server, Optional<CacheProfile> profile, List<String> userArgs) {
-        server.args.add("--enable-lora");
+    /** The server's flags and the sidecar: they depend on the Model and its profile, never on the list. */
+    PodParts parts() {
+        KubeAIConfig.AdapterSyncSettings sync = context.config().adapterSync();
+        List<String> userArgs = model.spec().server().args();
+        PodParts.Builder parts = PodParts.builder().arg("--enable-lora");
         if (userArgs.stream().noneMatch(a -> a.startsWith("--max-loras"))) {
-            server.args.add("--max-loras=" + config.adapterSync().maxLoras());
+            parts.arg("--max-loras=" + sync.maxLoras());
         }
         if (userArgs.stream().noneMatch(a -> a.startsWith("--max-lora-rank"))) {
-            server.args.add("--max-lora-rank=" + config.adapterSync().maxLoraRank());
+            parts.arg("--max-lora-rank=" + sync.maxLoraRank());
         }
         if (userArgs.stream().noneMatch(a -> a.startsWith("--max-cpu-loras"))) {
             // Adapters beyond the CPU cache are evicted; size it for the adapters a Model may carry.
-            server.args.add("--max-cpu-loras=" + config.adapterSync().maxCpuLoras());
+            parts.arg("--max-cpu-loras=" + sync.maxCpuLoras());
         }
-        server.env(List.of(Credentials.plain("VLLM_ALLOW_RUNTIME_LORA_UPDATING", "True")));
-        server.volume(new VolumeBuilder()
+        parts.env(List.of(Credentials.plain("VLLM_ALLOW_RUNTIME_LORA_UPDATING", "True")));
+        parts.volume(new VolumeBuilder()
                 .withName("adapter-config")
                 .withNewConfigMap()
-                .withName(configMapName(server.name))
+                .withName(configMapName(model.name()))
                 .endConfigMap()
                 .build());
-        server.volume(new VolumeBuilder()
-                .withName("adapters")
-                .withNewEmptyDir()
-                .endEmptyDir()
-                .build());
-        server.volume(SharedCaches.tmpVolume());
-        server.mounts.add(new VolumeMountBuilder()
-                .withName("adapters")
-                .withMountPath(AdapterPlanner.MOUNT)
-                .withReadOnly(true)
-                .build());
+        parts.volume(Pods.emptyDir("adapters"));
+        parts.volume(Pods.tmpVolume());
+        parts.mount(Pods.mount("adapters", AdapterPlanner.MOUNT, true));
         List<VolumeMount> sidecarMounts = new ArrayList<>(List.of(
-                new VolumeMountBuilder()
-                        .withName("adapter-config")
-                        .withMountPath(CONFIG_DIR)
-                        .withReadOnly(true)
-                        .build(),
-                new VolumeMountBuilder()
-                        .withName("adapters")
-                        .withMountPath(AdapterPlanner.MOUNT)
-                        .build(),
-                SharedCaches.tmpMount()));
-        if (profile.isPresent() && profile.get().storage() instanceof CacheStorage.SharedFilesystem) {
-            // The sidecar hands vLLM paths inside the shared cache, so both containers see it at /cache.
-            server.volume(new VolumeBuilder()
-                    .withName("cache")
-                    .withNewPersistentVolumeClaim()
-                    .withClaimName(Names.sharedClaim(profile.get().name()))
-                    .withReadOnly(true)
-                    .endPersistentVolumeClaim()
-                    .build());
-            VolumeMount cache = new VolumeMountBuilder()
-                    .withName("cache")
-                    .withMountPath(SharedCaches.CACHE_MOUNT)
-                    .withReadOnly(true)
-                    .build();
-            server.mounts.add(cache);
-            sidecarMounts.add(cache);
-        }
-        server.initContainers.add(sidecar(server.name, sidecarMounts));
+                Pods.mount("adapter-config", CONFIG_DIR, true),
+                Pods.mount("adapters", AdapterPlanner.MOUNT, false),
+                Pods.tmpMount()));
+        PodParts cache = layout.adapterCache();
+        parts.add(cache);
+        sidecarMounts.addAll(cache.mounts());
+        return parts.init(sidecar(sidecarMounts)).build();
     }
 
-    private Container sidecar(String model, List<VolumeMount> mounts) {
+    private Container sidecar(List<VolumeMount> mounts) {
+        Credentials credentials = context.credentials();
         List<EnvVar> env = new ArrayList<>(credentials.forScheme("hf"));
         env.addAll(credentials.s3());
         // A small JVM: the sidecar idles at about 100 MB resident.
         env.add(Credentials.plain("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC -Xmx64m -Xss512k -XX:TieredStopAtLevel=1"));
         return new ContainerBuilder()
                 .withName("adapter-sync")
-                .withImage(config.adapterSync().image())
-                .withImagePullPolicy(config.adapterSync().imagePullPolicy())
+                .withImage(context.config().adapterSync().image())
+                .withImagePullPolicy(context.config().adapterSync().imagePullPolicy())
                 // A native sidecar: starts before the server and runs beside it for the pod's life.
                 .withRestartPolicy("Always")
                 .withArgs(
@@ -177,8 +142,8 @@ final class DynamicAdapters {
                 .withContainerPort(SYNC_PORT)
                 .withProtocol("TCP")
                 .endPort()
-                .withReadinessProbe(Engine.httpOn("/readyz", "adapter-sync", 5, 1, 2))
-                .withLivenessProbe(Engine.httpOn("/healthz", "adapter-sync", 30, 3, 3))
+                .withReadinessProbe(Probes.httpOn("/readyz", "adapter-sync", 5, 1, 2))
+                .withLivenessProbe(Probes.httpOn("/healthz", "adapter-sync", 30, 3, 3))
                 .withResources(LoaderContainers.resources(
                         new LoaderImage("", "", Map.of("cpu", "50m", "memory", "128Mi"), Map.of("memory", "256Mi"))))
                 .withSecurityContext(LoaderContainers.restricted())

@@ -3,18 +3,16 @@ package io.kubeai.gitops.plan;
 import java.util.List;
 
 /** faster-whisper-server, configured through its environment. */
-final class FasterWhisperEngine extends Engine {
+final class FasterWhisperEngine extends EngineSetup {
 
     @Override
-    boolean streamsFromS3() {
-        return false;
-    }
-
-    @Override
-    void configure(ServerDraft server, ModelLocation location, List<String> userArgs) {
-        server.env(List.of(
-                Credentials.plain("WHISPER__MODEL", location.reference()), Credentials.plain("ENABLE_UI", "false")));
-        server.args.addAll(userArgs);
-        probes(server);
+    Configured configure(String model, ModelLocation location, List<String> userArgs) {
+        PodParts parts = PodParts.builder()
+                .env(List.of(
+                        Credentials.plain("WHISPER__MODEL", location.reference()),
+                        Credentials.plain("ENABLE_UI", "false")))
+                .args(userArgs)
+                .build();
+        return new Configured(parts, Probes.onHealth("/health"));
     }
 }

@@ -8,23 +8,17 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import io.kubeai.gitops.spec.CacheProfile;
-import io.kubeai.gitops.spec.CacheStorage;
+import io.kubeai.gitops.resolve.Names;
+import io.kubeai.gitops.resolve.ResolvedFineTune;
 import io.kubeai.gitops.spec.FineTuneJob;
 import io.kubeai.gitops.spec.KubeAIConfig;
-import io.kubeai.gitops.spec.Model;
-import io.kubeai.gitops.spec.ModelSpec;
 import io.kubeai.gitops.spec.ResourceProfile;
 import io.kubeai.gitops.spec.SourceUrl;
-import io.kubeai.gitops.validate.EffectiveProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -39,33 +33,40 @@ final class FineTunePlanner {
     static final String OUTPUT_DIR = "/output";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final PlanContext context;
     private final KubeAIConfig config;
     private final Credentials credentials;
     private final LoaderContainers containers;
-    private final SharedCaches caches;
 
-    FineTunePlanner(KubeAIConfig config, LoaderImage loader, SharedCaches caches) {
-        this.config = config;
-        this.credentials = new Credentials(config);
-        this.containers = new LoaderContainers(loader);
-        this.caches = caches;
+    FineTunePlanner(PlanContext context) {
+        this.context = context;
+        this.config = context.config();
+        this.credentials = context.credentials();
+        this.containers = context.containers();
     }
 
-    FolderPlan plan(FineTuneJob job, Model model) {
+    FolderPlan plan(ResolvedFineTune resolved) {
+        FineTuneJob job = resolved.job();
+        BaseModel base = CacheLayout.of(resolved.base().cache(), context).baseModel(resolved.base(), BASE_MODEL_DIR);
         Map<String, Volume> volumes = new LinkedHashMap<>();
-        List<Container> init = new ArrayList<>();
-        VolumeMount baseMount = baseModel(model, volumes, init);
-        volumes.put("data", emptyDir("data"));
-        volumes.put("output", emptyDir("output"));
-        volumes.put("tmp", SharedCaches.tmpVolume());
-        VolumeMount data = mount("data", DATA_DIR, false);
-        init.add(fetch("fetch-training-data", job.trainingFile(), DATA_DIR + "/training", data));
-        job.validationFile()
-                .ifPresent(v -> init.add(fetch("fetch-validation-data", v, DATA_DIR + "/validation", data)));
-        init.add(trainer(job, baseMount));
-        String adapterUrl = job.adapterUrl(config.finetuning()).orElseThrow();
-        Container hook = hook(job, adapterUrl);
-        ResourceProfile profile = trainerProfile(job);
+        base.volumes().forEach(v -> volumes.put(v.getName(), v));
+        List<Container> init = new ArrayList<>(base.initContainers());
+        volumes.put("data", Pods.emptyDir("data"));
+        volumes.put("output", Pods.emptyDir("output"));
+        volumes.put("tmp", Pods.tmpVolume());
+        VolumeMount data = Pods.mount("data", DATA_DIR, false);
+        init.add(fetch("fetch-training-data", job.trainingFile(), resolved.training(), DATA_DIR + "/training", data));
+        resolved.validation()
+                .ifPresent(v -> init.add(fetch(
+                        "fetch-validation-data",
+                        job.validationFile().orElse(v.canonical()),
+                        v,
+                        DATA_DIR + "/validation",
+                        data)));
+        init.add(trainer(resolved, base.mount()));
+        String adapterUrl = resolved.adapterUrl();
+        Container hook = hook(resolved);
+        ResourceProfile profile = resolved.trainer().profile();
         // Every input of the Job, but not the spec's origin: a name must not depend on where it was read.
         String inputs = String.join(
                 "\n",
@@ -83,7 +84,7 @@ final class FineTunePlanner {
         TrainingJob plan = new TrainingJob(
                 Names.slug("finetune-" + job.name(), 56) + "-" + Names.hash(inputs, 6),
                 job.name(),
-                model.name(),
+                resolved.base().name(),
                 adapterUrl,
                 init,
                 hook,
@@ -98,70 +99,6 @@ final class FineTunePlanner {
                 List.of(new ResourcePlan("finetune-job.yaml.ftl", "job.yaml", plan, Phase.TRAINING)));
     }
 
-    /** The base model at BASE_MODEL_DIR: mounted from the Model's cache, or copied into scratch space. */
-    private VolumeMount baseModel(Model model, Map<String, Volume> volumes, List<Container> init) {
-        ModelSpec spec = model.spec();
-        SourceUrl source = SourceUrl.parse(spec.url()).url().orElseThrow();
-        Optional<CacheProfile> profile = EffectiveProfile.of(config, spec, Optional.of(source));
-        String specFile = model.origin().file();
-        if (profile.isPresent() && profile.get().storage() instanceof CacheStorage.SharedFilesystem fs) {
-            SharedCaches.Placement placed = caches.add(profile.get(), Names.cacheKey(source), source, specFile);
-            volumes.put(
-                    "cache",
-                    new VolumeBuilder()
-                            .withName("cache")
-                            .withNewPersistentVolumeClaim()
-                            .withClaimName(Names.sharedClaim(profile.get().name()))
-                            .withReadOnly(true)
-                            .endPersistentVolumeClaim()
-                            .build());
-            VolumeMount mount = new VolumeMountBuilder()
-                    .withName("cache")
-                    .withMountPath(BASE_MODEL_DIR)
-                    .withSubPath(SharedCaches.subPath(fs, Names.cacheKey(source)))
-                    .withReadOnly(true)
-                    .build();
-            init.add(containers.await("wait-base-model", BASE_MODEL_DIR, placed.job(), List.of(), List.of(mount)));
-            return mount;
-        }
-        if (source.scheme().equals("pvc")) {
-            volumes.put(
-                    "base-model",
-                    new VolumeBuilder()
-                            .withName("base-model")
-                            .withNewPersistentVolumeClaim()
-                            .withClaimName(source.host())
-                            .withReadOnly(true)
-                            .endPersistentVolumeClaim()
-                            .build());
-            VolumeMountBuilder mount = new VolumeMountBuilder()
-                    .withName("base-model")
-                    .withMountPath(BASE_MODEL_DIR)
-                    .withReadOnly(true);
-            if (!source.path().isEmpty()) {
-                mount.withSubPath(source.path());
-            }
-            return mount.build();
-        }
-        String from = source.canonical();
-        List<EnvVar> env = credentials.forScheme(source.scheme());
-        if (profile.isPresent() && profile.get().storage() instanceof CacheStorage.Bucket) {
-            SharedCaches.Placement placed = caches.add(profile.get(), Names.cacheKey(source), source, specFile);
-            init.add(containers.await(
-                    "wait-base-model", placed.destination(), placed.job(), credentials.s3(), List.of()));
-            from = placed.destination();
-            env = credentials.s3();
-        }
-        volumes.put("base-model", emptyDir("base-model"));
-        init.add(containers.load(
-                "fetch-base-model",
-                from,
-                BASE_MODEL_DIR,
-                env,
-                List.of(mount("base-model", BASE_MODEL_DIR, false), SharedCaches.tmpMount())));
-        return mount("base-model", BASE_MODEL_DIR, true);
-    }
-
     /**
      * Where the trainer finds its data: the file itself when the URL names one (its last segment has an
      * extension, such as train.jsonl), else the folder the loader filled.
@@ -172,14 +109,14 @@ final class FineTunePlanner {
         return !url.endsWith("/") && last.contains(".") ? dir + "/" + last : dir;
     }
 
-    private Container fetch(String name, String url, String dir, VolumeMount data) {
-        String scheme = SourceUrl.parse(url).url().map(SourceUrl::scheme).orElse("s3");
-        return containers.load(name, url, dir, credentials.forScheme(scheme), List.of(data, SharedCaches.tmpMount()));
+    private Container fetch(String name, String url, SourceUrl source, String dir, VolumeMount data) {
+        return containers.load(name, url, dir, credentials.forScheme(source.scheme()), List.of(data, Pods.tmpMount()));
     }
 
-    private Container trainer(FineTuneJob job, VolumeMount baseMount) {
-        ResourceProfile profile = trainerProfile(job);
-        int count = count(job);
+    private Container trainer(ResolvedFineTune resolved, VolumeMount baseMount) {
+        FineTuneJob job = resolved.job();
+        ResourceProfile profile = resolved.trainer().profile();
+        int count = resolved.trainer().count();
         List<EnvVar> env = new ArrayList<>();
         env.add(Credentials.plain("BASE_MODEL_DIR", BASE_MODEL_DIR));
         env.add(Credentials.plain("TRAINING_FILE", dataPath(DATA_DIR + "/training", job.trainingFile())));
@@ -192,7 +129,7 @@ final class FineTunePlanner {
         job.suffix().ifPresent(s -> env.add(Credentials.plain("SUFFIX", s)));
         return new ContainerBuilder()
                 .withName("trainer")
-                .withImage(trainerImage(job))
+                .withImage(resolved.trainerImage())
                 .withEnv(env)
                 .withResources(new ResourceRequirementsBuilder()
                         .withRequests(quantities(Quantities.multiply(profile.requests(), count)))
@@ -200,15 +137,18 @@ final class FineTunePlanner {
                         .build())
                 .withVolumeMounts(
                         baseMount,
-                        mount("data", DATA_DIR, true),
-                        mount("output", OUTPUT_DIR, false),
-                        SharedCaches.tmpMount())
+                        Pods.mount("data", DATA_DIR, true),
+                        Pods.mount("output", OUTPUT_DIR, false),
+                        Pods.tmpMount())
                 .build();
     }
 
-    private Container hook(FineTuneJob job, String adapterUrl) {
-        List<String> args = new ArrayList<>(List.of("finish", "--output-dir", OUTPUT_DIR, "--storage-url", adapterUrl));
-        List<EnvVar> env = new ArrayList<>(credentials.forScheme(adapterUrl.startsWith("hf://") ? "hf" : "s3"));
+    private Container hook(ResolvedFineTune resolved) {
+        FineTuneJob job = resolved.job();
+        List<String> args =
+                new ArrayList<>(List.of("finish", "--output-dir", OUTPUT_DIR, "--storage-url", resolved.adapterUrl()));
+        List<EnvVar> env =
+                new ArrayList<>(credentials.forScheme(resolved.storage().scheme()));
         config.finetuning().git().ifPresent(git -> {
             args.addAll(List.of("--repo-url", git.repository(), "--branch", git.branch()));
             if (!git.path().isEmpty()) {
@@ -220,7 +160,8 @@ final class FineTunePlanner {
             env.add(Credentials.secret("GIT_PASSWORD", git.secretName(), "password"));
             env.add(Credentials.secret("GIT_TOKEN", git.secretName(), "token"));
         });
-        args.addAll(List.of("--model", job.model(), "--adapter", job.name(), "--trainer-image", trainerImage(job)));
+        args.addAll(
+                List.of("--model", job.model(), "--adapter", job.name(), "--trainer-image", resolved.trainerImage()));
         return new ContainerBuilder()
                 .withName("publish")
                 .withImage(config.finetuning().hookImage())
@@ -229,22 +170,8 @@ final class FineTunePlanner {
                 .withResources(LoaderContainers.resources(
                         new LoaderImage("", "", Map.of("cpu", "500m", "memory", "512Mi"), Map.of("memory", "1Gi"))))
                 .withSecurityContext(LoaderContainers.restricted())
-                .withVolumeMounts(mount("output", OUTPUT_DIR, true), SharedCaches.tmpMount())
+                .withVolumeMounts(Pods.mount("output", OUTPUT_DIR, true), Pods.tmpMount())
                 .build();
-    }
-
-    private String trainerImage(FineTuneJob job) {
-        return job.image().or(() -> config.finetuning().image()).orElseThrow();
-    }
-
-    private ResourceProfile trainerProfile(FineTuneJob job) {
-        String value = job.resourceProfile().orElse(config.finetuning().resourceProfile());
-        return config.resourceProfiles().get(value.substring(0, value.lastIndexOf(':')));
-    }
-
-    private int count(FineTuneJob job) {
-        String value = job.resourceProfile().orElse(config.finetuning().resourceProfile());
-        return Integer.parseInt(value.substring(value.lastIndexOf(':') + 1));
     }
 
     /** OpenAI's names, with "auto" for what the job leaves to the trainer; keys sorted for stable output. */
@@ -273,21 +200,5 @@ final class FineTunePlanner {
         Map<String, Quantity> result = new TreeMap<>();
         values.forEach((k, v) -> result.put(k, new Quantity(v)));
         return result;
-    }
-
-    private static Volume emptyDir(String name) {
-        return new VolumeBuilder()
-                .withName(name)
-                .withNewEmptyDir()
-                .endEmptyDir()
-                .build();
-    }
-
-    private static VolumeMount mount(String name, String path, boolean readOnly) {
-        VolumeMountBuilder b = new VolumeMountBuilder().withName(name).withMountPath(path);
-        if (readOnly) {
-            b.withReadOnly(true);
-        }
-        return b.build();
     }
 }

@@ -1,5 +1,6 @@
 package io.kubeai.gitops.plan;
 
+import io.kubeai.gitops.resolve.Names;
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.CacheStorage;
 import io.kubeai.gitops.spec.KubeAIConfig;

@@ -1,34 +1,33 @@
 package io.kubeai.gitops.plan;
 
-import io.kubeai.gitops.spec.FineTuneJob;
+import io.kubeai.gitops.resolve.ResolvedFineTune;
+import io.kubeai.gitops.resolve.ResolvedModel;
+import io.kubeai.gitops.resolve.ResolvedRepo;
 import io.kubeai.gitops.spec.KubeAIConfig;
-import io.kubeai.gitops.spec.Model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Spec in, plan out: the folders to render for a validated repo. */
+/**
+ * Resolved repo in, plan out. The folders are built in this order, each from the resolved repo alone: the
+ * Models', the FineTuneJobs', the shared caches', the local bucket's and the namespace's; the GitOps
+ * engine's entry points last, because they list the steps the other folders use.
+ */
 public final class Planner {
 
-    public RenderPlan plan(KubeAIConfig config, List<Model> models, List<FineTuneJob> jobs) {
-        KubeAIConfig.LoaderSettings settings = config.loader();
-        LoaderImage loader =
-                new LoaderImage(settings.image(), settings.imagePullPolicy(), settings.requests(), settings.limits());
-        SharedCaches caches = new SharedCaches(loader, config.namespace(), new Credentials(config));
-        ModelPlanner planner = new ModelPlanner(config, loader, caches);
+    public RenderPlan plan(ResolvedRepo repo) {
+        KubeAIConfig config = repo.config();
+        PlanContext context = PlanContext.of(config);
         List<FolderPlan> folders = new ArrayList<>();
-        java.util.Set<String> finetuneBases = new java.util.TreeSet<>();
-        jobs.forEach(j -> finetuneBases.add(j.model()));
-        models.stream()
-                .sorted(Comparator.comparing(Model::name))
-                .forEach(m -> folders.add(planner.plan(m, finetuneBases.contains(m.name()))));
-        FineTunePlanner fineTunes = new FineTunePlanner(config, loader, caches);
-        java.util.Map<String, Model> byName = new java.util.HashMap<>();
-        models.forEach(m -> byName.putIfAbsent(m.name(), m));
-        jobs.stream()
-                .sorted(Comparator.comparing(FineTuneJob::name))
-                .forEach(j -> folders.add(fineTunes.plan(j, byName.get(j.model()))));
-        folders.addAll(caches.folders());
+        ModelPlanner models = new ModelPlanner(context);
+        repo.models().stream()
+                .sorted(Comparator.comparing(ResolvedModel::name))
+                .forEach(m -> folders.add(models.plan(m)));
+        FineTunePlanner fineTunes = new FineTunePlanner(context);
+        repo.fineTunes().stream()
+                .sorted(Comparator.comparing((ResolvedFineTune j) -> j.job().name()))
+                .forEach(j -> folders.add(fineTunes.plan(j)));
+        folders.addAll(SharedCaches.folders(repo.models(), context));
         LocalBucket.of(config).ifPresent(folders::add);
         folders.add(new FolderPlan(
                 "namespace",

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.plan;
 
-import io.kubeai.gitops.spec.ModelSpec;
+import io.kubeai.gitops.spec.Scaling;
 import java.util.Optional;
 
 /**
@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 record Replicas(Integer fixed, Integer min, Integer max) {
 
-    static Replicas of(ModelSpec spec) {
+    static Replicas of(Scaling spec) {
         Integer min = spec.minReplicas();
         Integer max = spec.maxReplicas();
         boolean range = max != null && !spec.autoscalingDisabled() && max > Math.max(1, min == null ? 1 : min);

@@ -10,36 +10,110 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The serving Deployment of a Model and everything its pod template needs.
+ * The serving Deployment of a Model and everything its pod template needs. Templates read it as {@code r};
+ * the accessors below the components flatten the groups into the names templates have always used
+ * ({@code r.args}, {@code r.requests}, {@code r.startupProbe} ...), so user templates keep working.
  *
- * @param name           the Model's name, also the Deployment's and Service's
- * @param engine         VLLM, OLlama, Infinity or FasterWhisper
- * @param replicas       a fixed replica count, or null when an autoscaler owns it
- * @param initContainers waits for cache markers and adapter fetches, in order
- * @param envFrom        the Model's envFrom, passed through (null when absent)
- * @param tolerations    the resource profile's tolerations (null when absent)
- * @param affinity       the resource profile's affinity (null when absent)
+ * @param name      the Model's name, also the Deployment's and Service's
+ * @param engine    VLLM, OLlama, Infinity or FasterWhisper
+ * @param image     the server image
+ * @param pod       arguments, environment, init containers (in order), volumes and mounts
+ * @param probes    the server's probes
+ * @param placement resources and scheduling
+ * @param replicas  a fixed replica count, or null when an autoscaler owns it
+ * @param envFrom   the Model's envFrom, passed through (null when absent)
  */
 public record Server(
         String name,
         String engine,
         String image,
-        List<String> command,
-        List<String> args,
-        List<EnvVar> env,
-        JsonNode envFrom,
-        Map<String, String> requests,
-        Map<String, String> limits,
-        Map<String, String> nodeSelector,
-        JsonNode tolerations,
-        JsonNode affinity,
-        String runtimeClassName,
-        String schedulerName,
-        String priorityClassName,
+        PodParts pod,
+        Probes probes,
+        Placement placement,
         Integer replicas,
-        List<Container> initContainers,
-        List<Volume> volumes,
-        List<VolumeMount> mounts,
-        Probe startupProbe,
-        Probe readinessProbe,
-        Probe livenessProbe) {}
+        JsonNode envFrom) {
+
+    /**
+     * Requests, limits and scheduling; null for what the resource profile leaves out.
+     *
+     * @param tolerations the resource profile's tolerations
+     * @param affinity    the resource profile's affinity
+     */
+    public record Placement(
+            Map<String, String> requests,
+            Map<String, String> limits,
+            Map<String, String> nodeSelector,
+            JsonNode tolerations,
+            JsonNode affinity,
+            String runtimeClassName,
+            String schedulerName,
+            String priorityClassName) {}
+
+    public List<String> command() {
+        return List.of();
+    }
+
+    public List<String> args() {
+        return pod.args();
+    }
+
+    public List<EnvVar> env() {
+        return pod.env();
+    }
+
+    public List<Container> initContainers() {
+        return pod.initContainers();
+    }
+
+    public List<Volume> volumes() {
+        return pod.volumes();
+    }
+
+    public List<VolumeMount> mounts() {
+        return pod.mounts();
+    }
+
+    public Probe startupProbe() {
+        return probes.startup();
+    }
+
+    public Probe readinessProbe() {
+        return probes.readiness();
+    }
+
+    public Probe livenessProbe() {
+        return probes.liveness();
+    }
+
+    public Map<String, String> requests() {
+        return placement.requests();
+    }
+
+    public Map<String, String> limits() {
+        return placement.limits();
+    }
+
+    public Map<String, String> nodeSelector() {
+        return placement.nodeSelector();
+    }
+
+    public JsonNode tolerations() {
+        return placement.tolerations();
+    }
+
+    public JsonNode affinity() {
+        return placement.affinity();
+    }
+
+    public String runtimeClassName() {
+        return placement.runtimeClassName();
+    }
+
+    public String schedulerName() {
+        return placement.schedulerName();
+    }
+
+    public String priorityClassName() {
+        return placement.priorityClassName();
+    }
+}

@@ -1,34 +1,32 @@
 package io.kubeai.gitops.plan;
 
+import io.kubeai.gitops.resolve.RenderedNames;
+import java.util.ArrayList;
 import java.util.List;
 
 /** vLLM's OpenAI server; arguments in KubeAI's order. */
-final class VllmEngine extends Engine {
+final class VllmEngine extends EngineSetup {
 
     @Override
-    boolean streamsFromS3() {
-        return true;
-    }
-
-    @Override
-    void configure(ServerDraft server, ModelLocation location, List<String> userArgs) {
-        server.args.add("--model=" + location.reference());
-        server.args.add("--served-model-name=" + server.name);
+    Configured configure(String model, ModelLocation location, List<String> userArgs) {
+        PodParts.Builder parts = PodParts.builder();
+        parts.arg(RenderedNames.VLLM_MODEL_FLAG + "=" + location.reference());
+        parts.arg("--served-model-name=" + model);
         if (location.scheme().equals("s3")) {
             // The Run:ai streamer reads safetensors straight from the bucket into GPU memory.
-            server.args.add("--load-format=runai_streamer");
+            parts.arg("--load-format=runai_streamer");
         }
-        location.revision().ifPresent(r -> server.args.add("--revision=" + r));
-        server.args.addAll(userArgs);
-        probes(server);
+        location.revision().ifPresent(r -> parts.arg("--revision=" + r));
+        parts.args(userArgs);
+        return new Configured(parts.build(), Probes.onHealth("/health"));
     }
 
     @Override
-    void adapters(ServerDraft server, String model, List<String> adapterNames) {
-        server.args.add("--enable-lora");
-        server.args.add("--lora-modules");
+    List<String> staticAdapterArgs(String model, List<String> adapterNames) {
+        List<String> args = new ArrayList<>(List.of("--enable-lora", "--lora-modules"));
         for (String adapter : adapterNames) {
-            server.args.add(model + "_" + adapter + "=" + AdapterPlanner.MOUNT + "/" + adapter);
+            args.add(model + "_" + adapter + "=" + AdapterPlanner.MOUNT + "/" + adapter);
         }
+        return args;
     }
 }

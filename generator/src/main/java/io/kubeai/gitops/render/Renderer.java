@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.plan.FolderPlan;
 import io.kubeai.gitops.plan.RenderPlan;
 import io.kubeai.gitops.plan.ResourcePlan;

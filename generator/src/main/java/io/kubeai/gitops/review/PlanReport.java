@@ -1,7 +1,7 @@
 package io.kubeai.gitops.review;
 
-import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateResult;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.review;
 
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.review.Changes.CacheOrphan;
 import io.kubeai.gitops.review.Changes.JobRun;
 import io.kubeai.gitops.review.Changes.Kind;

@@ -2,8 +2,42 @@ package io.kubeai.gitops.spec;
 
 import java.util.Optional;
 
-/** The three kinds of cache profile of the model-management proposal. */
+/**
+ * The three kinds of cache profile of the model-management proposal. Each kind states its capabilities
+ * here, so validation asks the kind instead of testing its class; plan switches over {@link #kind()}.
+ */
 public sealed interface CacheStorage {
+
+    /** Which kind of profile this is; plan switches over it without a default. */
+    Kind kind();
+
+    /** True when Models of this kind may carry LoRA adapters (a ReadOnlyMany disk cannot take new ones). */
+    default boolean takesAdapters() {
+        return kind() != Kind.STATIC_VOLUME;
+    }
+
+    /** How many nodes may attach one copy read-only, when the storage limits it. */
+    default Optional<Integer> readOnlyAttachLimit() {
+        return Optional.empty();
+    }
+
+    /** The kinds, with the key kubeai.yaml spells each with. */
+    enum Kind {
+        BUCKET("bucket"),
+        SHARED_FILESYSTEM("sharedFilesystem"),
+        STATIC_VOLUME("staticVolume");
+
+        private final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+
+        /** The profile's key in kubeai.yaml, also how messages name the kind. */
+        public String key() {
+            return key;
+        }
+    }
 
     /**
      * Copies of models in an object store: {@code bucket: {url: s3://bucket/prefix/}}.
@@ -13,7 +47,17 @@ public sealed interface CacheStorage {
      *              object store: no cloud account, no credential in Git
      * @param size  the local store's volume size
      */
-    record Bucket(String url, boolean local, String size) implements CacheStorage {}
+    record Bucket(String url, boolean local, String size) implements CacheStorage {
+        @Override
+        public Kind kind() {
+            return Kind.BUCKET;
+        }
+
+        /** The bucket and prefix without a trailing '/'. */
+        public String prefix() {
+            return url.replaceAll("/+$", "");
+        }
+    }
 
     /**
      * One ReadWriteMany volume shared by every Model of the profile.
@@ -23,7 +67,17 @@ public sealed interface CacheStorage {
      * @param baseDir      folder inside the volume that holds the caches
      * @param size         requested size of the shared volume
      */
-    record SharedFilesystem(String storageClass, String mode, String baseDir, String size) implements CacheStorage {}
+    record SharedFilesystem(String storageClass, String mode, String baseDir, String size) implements CacheStorage {
+        @Override
+        public Kind kind() {
+            return Kind.SHARED_FILESYSTEM;
+        }
+
+        /** Where a cache entry lives inside the volume. */
+        public String subPath(String cacheKey) {
+            return baseDir.isEmpty() ? cacheKey : baseDir + "/" + cacheKey;
+        }
+    }
 
     /**
      * A disk per Model, filled ReadWriteOnce, snapshotted and served ReadOnlyMany.
@@ -35,5 +89,15 @@ public sealed interface CacheStorage {
      */
     record StaticVolume(
             String storageClass, String size, Optional<String> snapshotClass, Optional<Integer> maxReadOnlyAttachments)
-            implements CacheStorage {}
+            implements CacheStorage {
+        @Override
+        public Kind kind() {
+            return Kind.STATIC_VOLUME;
+        }
+
+        @Override
+        public Optional<Integer> readOnlyAttachLimit() {
+            return maxReadOnlyAttachments;
+        }
+    }
 }

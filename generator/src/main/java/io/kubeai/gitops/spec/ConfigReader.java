@@ -1,6 +1,6 @@
 package io.kubeai.gitops.spec;
 
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -290,12 +290,11 @@ public final class ConfigReader {
         List<Map.Entry<String, Fields>> servers = new ArrayList<>(builtInRoot.entries("modelServers"));
         servers.addAll(root.entries("modelServers"));
         for (Map.Entry<String, Fields> e : servers) {
-            if (!ModelReader.ENGINES.contains(e.getKey())) {
+            if (Engine.named(e.getKey()).isEmpty()) {
                 e.getValue()
                         .error(
                                 e.getValue().pointer(),
-                                "unknown engine '" + e.getKey() + "'; use one of "
-                                        + String.join(", ", ModelReader.ENGINES));
+                                "unknown engine '" + e.getKey() + "'; use one of " + Engine.names(", "));
                 continue;
             }
             result.computeIfAbsent(e.getKey(), k -> new TreeMap<>())

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.spec;
 
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 
 /** Builds diagnostics from positions. */
 public final class Diagnostics {

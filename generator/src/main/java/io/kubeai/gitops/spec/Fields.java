@@ -2,7 +2,7 @@ package io.kubeai.gitops.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

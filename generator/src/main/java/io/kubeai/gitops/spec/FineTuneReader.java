@@ -1,7 +1,7 @@
 package io.kubeai.gitops.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.spec;
 
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 public final class ModelReader {
     public static final String API_VERSION = "kubeai.org/v1";
-    public static final List<String> ENGINES = List.of("VLLM", "OLlama", "Infinity", "FasterWhisper");
     public static final List<String> FEATURES = List.of("TextGeneration", "TextEmbedding", "Reranking", "SpeechToText");
     /** KubeAI fields a generator cannot act on: they are accepted so existing manifests load, with a warning. */
     static final List<String> NO_EFFECT_FIELDS =
@@ -121,22 +120,24 @@ public final class ModelReader {
         }
         ModelSpec result = new ModelSpec(
                 url,
-                adapters,
-                features,
-                engine,
-                spec.string("resourceProfile"),
                 spec.string("cacheProfile"),
-                spec.string("image"),
-                spec.strings("args"),
-                spec.stringMap("env"),
-                spec.raw("envFrom"),
-                spec.integer("replicas").orElse(null),
-                spec.integer("minReplicas").orElse(null),
-                spec.integer("maxReplicas").orElse(null),
-                spec.bool("autoscalingDisabled").orElse(false),
-                files,
-                spec.string("priorityClassName"),
-                spec.string("adapterLoading"));
+                adapters,
+                spec.string("adapterLoading"),
+                new ServerSpec(
+                        engine,
+                        features,
+                        spec.string("image"),
+                        spec.strings("args"),
+                        spec.stringMap("env"),
+                        spec.raw("envFrom"),
+                        files,
+                        spec.string("priorityClassName")),
+                spec.string("resourceProfile"),
+                new Scaling(
+                        spec.integer("replicas").orElse(null),
+                        spec.integer("minReplicas").orElse(null),
+                        spec.integer("maxReplicas").orElse(null),
+                        spec.bool("autoscalingDisabled").orElse(false)));
         spec.finish();
         return result;
     }

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.spec;
 
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

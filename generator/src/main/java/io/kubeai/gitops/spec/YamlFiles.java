@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

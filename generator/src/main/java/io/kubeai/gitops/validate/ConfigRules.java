@@ -1,6 +1,6 @@
 package io.kubeai.gitops.validate;
 
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.Diagnostics;
 import io.kubeai.gitops.spec.KubeAIConfig;

@@ -1,9 +1,11 @@
 package io.kubeai.gitops.validate;
 
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.resolve.FineTuneResolution;
+import io.kubeai.gitops.resolve.ModelResolution;
 import io.kubeai.gitops.spec.Adapter;
-import io.kubeai.gitops.spec.CacheStorage;
 import io.kubeai.gitops.spec.Diagnostics;
+import io.kubeai.gitops.spec.Engine;
 import io.kubeai.gitops.spec.FineTuneJob;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.Model;
@@ -27,11 +29,10 @@ final class FineTuneRules {
         this.diagnostics = diagnostics;
     }
 
-    void check(List<FineTuneJob> jobs, List<Model> models) {
-        Map<String, Model> byName = new HashMap<>();
-        models.forEach(m -> byName.putIfAbsent(m.name(), m));
+    void check(List<FineTuneResolution> jobs) {
         Map<String, SourcePosition> seen = new HashMap<>();
-        for (FineTuneJob job : jobs) {
+        for (FineTuneResolution resolved : jobs) {
+            FineTuneJob job = resolved.job();
             SourcePosition here = job.origin().at("/metadata/name");
             if (!job.name().isEmpty()) {
                 SourcePosition first = seen.putIfAbsent(job.name(), here);
@@ -44,10 +45,18 @@ final class FineTuneRules {
                     error(here, Hints.jobName(job.name()));
                 }
             }
-            url(job, "/spec/training_file", job.trainingFile());
-            job.validationFile().ifPresent(u -> url(job, "/spec/validation_file", u));
-            checkStorage(job);
-            checkModel(job, byName.get(job.model()));
+            url(job, "/spec/training_file", job.trainingFile(), resolved.training());
+            resolved.validation()
+                    .ifPresent(u -> url(
+                            job, "/spec/validation_file", job.validationFile().orElse(""), u));
+            checkStorage(job, resolved.adapterUrl(), resolved.adapterStorage());
+            checkModel(job, resolved.base(), resolved.adapterUrl());
+            if (resolved.trainer().isEmpty()) {
+                String value = job.resourceProfile().orElse(config.finetuning().resourceProfile());
+                error(
+                        job.origin().at(job.resourceProfile().isPresent() ? "/spec/resourceProfile" : "/spec"),
+                        Hints.trainerProfile(value));
+            }
             if (config.finetuning().git().isEmpty()) {
                 error(job.origin().at("/spec"), Hints.noGit());
             }
@@ -57,14 +66,13 @@ final class FineTuneRules {
         }
     }
 
-    private void checkStorage(FineTuneJob job) {
-        Optional<String> url = job.adapterUrl(config.finetuning());
-        if (url.isEmpty()) {
+    private void checkStorage(FineTuneJob job, Optional<String> url, Optional<SourceUrl.Result> storage) {
+        if (url.isEmpty() || storage.isEmpty()) {
             error(job.origin().at("/spec"), Hints.noStorage());
             return;
         }
         String at = job.storageUrl().isPresent() ? "/spec/storage_url" : "/spec";
-        SourceUrl.Result parsed = SourceUrl.parse(url.get());
+        SourceUrl.Result parsed = storage.get();
         if (parsed.url().isEmpty()
                 || !(parsed.url().get().scheme().equals("s3")
                         || parsed.url().get().scheme().equals("hf"))) {
@@ -72,24 +80,24 @@ final class FineTuneRules {
         }
     }
 
-    private void checkModel(FineTuneJob job, Model model) {
+    private void checkModel(FineTuneJob job, Optional<ModelResolution> base, Optional<String> url) {
         if (job.model().isEmpty()) {
             return;
         }
-        if (model == null) {
+        if (base.isEmpty()) {
             error(job.origin().at("/spec/model"), Hints.unknownBaseModel(job.model()));
             return;
         }
-        if (!model.spec().engine().equals("VLLM")) {
+        Model model = base.get().model();
+        if (base.get().engine().filter(Engine::servesAdapters).isEmpty()) {
             error(
                     job.origin().at("/spec/model"),
-                    Hints.adaptersNeedVllm(model.spec().engine()));
+                    Hints.adaptersNeedVllm(model.spec().server().engine()));
         }
-        Optional<SourceUrl> source = SourceUrl.parse(model.spec().url()).url();
-        EffectiveProfile.of(config, model.spec(), source)
-                .filter(p -> p.storage() instanceof CacheStorage.StaticVolume)
-                .ifPresent(p -> error(job.origin().at("/spec/model"), Hints.adaptersOnStaticVolume(p.name())));
-        Optional<String> url = job.adapterUrl(config.finetuning());
+        base.get()
+                .cache()
+                .filter(p -> !p.storage().takesAdapters())
+                .ifPresent(p -> error(job.origin().at("/spec/model"), Hints.adaptersNotTaken(p)));
         for (Adapter adapter : model.spec().adapters()) {
             // The job's own adapter, committed back when it finished, is no collision.
             if (adapter.name().equals(job.name())
@@ -99,11 +107,10 @@ final class FineTuneRules {
         }
     }
 
-    private void url(FineTuneJob job, String at, String url) {
+    private void url(FineTuneJob job, String at, String url, SourceUrl.Result parsed) {
         if (url.isEmpty()) {
             return;
         }
-        SourceUrl.Result parsed = SourceUrl.parse(url);
         if (parsed.url().isEmpty()) {
             error(job.origin().at(at), parsed.problem());
         } else if (!parsed.url().get().scheme().equals("s3")

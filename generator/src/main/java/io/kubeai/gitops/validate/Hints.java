@@ -1,5 +1,9 @@
 package io.kubeai.gitops.validate;
 
+import io.kubeai.gitops.spec.CacheProfile;
+import io.kubeai.gitops.spec.CacheStorage;
+import io.kubeai.gitops.spec.Engine;
+
 /** The wording of every validation message, in one place so that they read alike. */
 final class Hints {
     private Hints() {}
@@ -26,9 +30,14 @@ final class Hints {
                 + "); remove the adapters or switch the engine to VLLM";
     }
 
-    static String adaptersOnStaticVolume(String profile) {
-        return "adapters are not supported with cacheProfile '" + profile + "' (staticVolume): a ReadOnlyMany disk "
-                + "cannot take new adapters without recreating pods; use a bucket or sharedFilesystem profile";
+    static String adaptersNotTaken(CacheProfile profile) {
+        CacheStorage.Kind kind = profile.storage().kind();
+        String why = switch (kind) {
+            case STATIC_VOLUME -> "a ReadOnlyMany disk cannot take new adapters without recreating pods";
+            case BUCKET, SHARED_FILESYSTEM -> "it cannot hold adapters";
+        };
+        return "adapters are not supported with cacheProfile '" + profile.name() + "' (" + kind.key() + "): " + why
+                + "; use a bucket or sharedFilesystem profile";
     }
 
     static String adapterUrl(String problem) {
@@ -36,7 +45,7 @@ final class Hints {
     }
 
     static String unknownEngine(String engine) {
-        return "unknown engine '" + engine + "'; use VLLM, OLlama, Infinity or FasterWhisper";
+        return "unknown engine '" + engine + "'; use " + Engine.names(" or ");
     }
 
     static String unknownFeature(String feature) {
@@ -141,6 +150,11 @@ final class Hints {
 
     static String unknownBaseModel(String model) {
         return "unknown Model '" + model + "': spec.model must name a Model in models/";
+    }
+
+    static String trainerProfile(String value) {
+        return "trainer resourceProfile '" + value + "' is not a known <name>:<count>, e.g. nvidia-gpu-l4:1; set "
+                + "spec.resourceProfile here or finetuning.resourceProfile in kubeai.yaml";
     }
 
     static String jobCollides(String job, String model, String url) {

@@ -1,10 +1,13 @@
 package io.kubeai.gitops.validate;
 
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.resolve.AdapterResolution;
+import io.kubeai.gitops.resolve.ModelResolution;
+import io.kubeai.gitops.resolve.ResourceRequest;
 import io.kubeai.gitops.spec.Adapter;
 import io.kubeai.gitops.spec.CacheProfile;
-import io.kubeai.gitops.spec.CacheStorage;
 import io.kubeai.gitops.spec.Diagnostics;
+import io.kubeai.gitops.spec.Engine;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.ModelFile;
@@ -12,6 +15,8 @@ import io.kubeai.gitops.spec.ModelReader;
 import io.kubeai.gitops.spec.ModelSpec;
 import io.kubeai.gitops.spec.NearestName;
 import io.kubeai.gitops.spec.Origin;
+import io.kubeai.gitops.spec.Scaling;
+import io.kubeai.gitops.spec.ServerSpec;
 import io.kubeai.gitops.spec.SourceUrl;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +29,6 @@ final class ModelRules {
     private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern ADAPTER_NAME = Pattern.compile("[a-z0-9-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
-    private static final Pattern RESOURCE_PROFILE = Pattern.compile("([^:]+):([0-9]+)");
 
     private final KubeAIConfig config;
     private final List<Diagnostic> diagnostics;
@@ -34,59 +38,64 @@ final class ModelRules {
         this.diagnostics = diagnostics;
     }
 
-    void check(Model model) {
+    void check(ModelResolution resolved) {
+        Model model = resolved.model();
         ModelSpec spec = model.spec();
+        ServerSpec server = spec.server();
         Origin o = model.origin();
         if (model.name().length() > 40 || !MODEL_NAME.matcher(model.name()).matches()) {
             error(o, "/metadata/name", Hints.modelName(model.name()));
         }
-        if (!ModelReader.ENGINES.contains(spec.engine())) {
-            error(o, "/spec/engine", Hints.unknownEngine(spec.engine()));
+        if (resolved.engine().isEmpty()) {
+            error(o, "/spec/engine", Hints.unknownEngine(server.engine()));
         }
-        for (int i = 0; i < spec.features().size(); i++) {
-            if (!ModelReader.FEATURES.contains(spec.features().get(i))) {
+        for (int i = 0; i < server.features().size(); i++) {
+            if (!ModelReader.FEATURES.contains(server.features().get(i))) {
                 error(
                         o,
                         "/spec/features/" + i,
-                        Hints.unknownFeature(spec.features().get(i)));
+                        Hints.unknownFeature(server.features().get(i)));
             }
         }
-        Optional<SourceUrl> source = Optional.empty();
-        if (!spec.url().isEmpty()) {
-            SourceUrl.Result parsed = SourceUrl.parse(spec.url());
-            parsed.url().ifPresentOrElse(u -> {}, () -> error(o, "/spec/url", parsed.problem()));
-            source = parsed.url();
+        // An empty URL is the reader's error; anything else that does not parse is reported here.
+        Optional<SourceUrl> source = resolved.sourceUrl();
+        if (!spec.url().isEmpty() && source.isEmpty()) {
+            error(o, "/spec/url", resolved.source().problem());
         }
-        source.filter(u -> u.scheme().equals("ollama") && !spec.engine().equals("OLlama"))
-                .ifPresent(u -> error(o, "/spec/url", Hints.ollamaNeedsOllama(spec.engine())));
-        if (spec.engine().equals("OLlama")) {
-            source.filter(u -> !u.scheme().equals("ollama") && !u.scheme().equals("hf"))
-                    .ifPresent(u -> error(o, "/spec/url", Hints.ollamaSources(u.scheme())));
-            spec.cacheProfile()
-                    .filter(p -> !p.equals(CacheProfile.NONE))
-                    .ifPresent(p -> error(o, "/spec/cacheProfile", Hints.ollamaCache()));
-        }
-        checkCache(model, source);
-        checkAdapters(model);
+        source.filter(u -> u.scheme().equals("ollama"))
+                .filter(u -> resolved.engine().filter(e -> e.serves("ollama")).isEmpty())
+                .ifPresent(u -> error(o, "/spec/url", Hints.ollamaNeedsOllama(server.engine())));
+        resolved.engine().ifPresent(engine -> {
+            if (engine.pullsItsOwnModels()) {
+                source.filter(u -> !engine.serves(u.scheme()))
+                        .ifPresent(u -> error(o, "/spec/url", Hints.ollamaSources(u.scheme())));
+                spec.cacheProfile()
+                        .filter(p -> !p.equals(CacheProfile.NONE))
+                        .ifPresent(p -> error(o, "/spec/cacheProfile", Hints.ollamaCache()));
+            }
+        });
+        checkCache(resolved, source);
+        checkAdapters(resolved);
         checkResourceProfile(o, spec);
-        checkReplicas(o, spec);
-        checkEnvAndFiles(o, spec);
+        checkReplicas(o, spec.scaling());
+        checkEnvAndFiles(o, server);
         spec.adapterLoading()
                 .filter(v -> !v.equals("Static") && !v.equals("Dynamic"))
                 .ifPresent(v -> error(o, "/spec/adapterLoading", Hints.adapterLoading(v)));
         spec.adapterLoading()
                 .filter("Dynamic"::equals)
-                .filter(v -> !spec.engine().equals("VLLM"))
-                .ifPresent(v -> error(o, "/spec/adapterLoading", Hints.adaptersNeedVllm(spec.engine())));
+                .filter(v -> resolved.engine().filter(Engine::servesAdapters).isEmpty())
+                .ifPresent(v -> error(o, "/spec/adapterLoading", Hints.adaptersNeedVllm(server.engine())));
     }
 
-    private void checkCache(Model model, Optional<SourceUrl> source) {
+    private void checkCache(ModelResolution resolved, Optional<SourceUrl> source) {
+        Model model = resolved.model();
         Origin o = model.origin();
         ModelSpec spec = model.spec();
         Optional<String> asked = spec.cacheProfile().filter(p -> !p.equals(CacheProfile.NONE));
         if (asked.isPresent()) {
             String name = asked.get();
-            if (!config.cacheProfiles().containsKey(name)) {
+            if (!resolved.cacheDefined()) {
                 error(
                         o,
                         "/spec/cacheProfile",
@@ -98,44 +107,38 @@ final class ModelRules {
                                 u -> error(o, "/spec/cacheProfile", Hints.cacheNeedsCacheableSource(name, u.scheme())));
             }
         }
-        Optional<CacheProfile> effective = EffectiveProfile.of(config, spec, source);
-        effective.filter(p -> p.storage() instanceof CacheStorage.StaticVolume).ifPresent(p -> {
-            if (!spec.adapters().isEmpty()) {
+        Optional<CacheProfile> effective = resolved.cache();
+        effective.ifPresent(p -> {
+            if (!p.storage().takesAdapters() && !spec.adapters().isEmpty()) {
                 error(
                         o,
                         spec.cacheProfile().isPresent() ? "/spec/cacheProfile" : "/spec/adapters",
-                        Hints.adaptersOnStaticVolume(p.name()));
+                        Hints.adaptersNotTaken(p));
             }
-            CacheStorage.StaticVolume disk = (CacheStorage.StaticVolume) p.storage();
-            int wanted = maxReplicas(spec);
-            disk.maxReadOnlyAttachments()
+            int wanted = spec.scaling().atMost();
+            p.storage()
+                    .readOnlyAttachLimit()
                     .filter(limit -> wanted > limit)
                     .ifPresent(limit -> error(
                             o,
-                            spec.maxReplicas() != null ? "/spec/maxReplicas" : "/spec/replicas",
+                            spec.scaling().maxReplicas() != null ? "/spec/maxReplicas" : "/spec/replicas",
                             Hints.attachLimit(wanted, p.name(), limit)));
         });
     }
 
-    private static int maxReplicas(ModelSpec spec) {
-        int max = 1;
-        for (Integer n : new Integer[] {spec.replicas(), spec.minReplicas(), spec.maxReplicas()}) {
-            if (n != null) {
-                max = Math.max(max, n);
-            }
-        }
-        return max;
-    }
-
-    private void checkAdapters(Model model) {
+    private void checkAdapters(ModelResolution resolved) {
+        Model model = resolved.model();
         ModelSpec spec = model.spec();
         if (!spec.adapters().isEmpty()
-                && !spec.engine().equals("VLLM")
-                && ModelReader.ENGINES.contains(spec.engine())) {
-            error(model.origin(), "/spec/adapters", Hints.adaptersNeedVllm(spec.engine()));
+                && resolved.engine().filter(e -> !e.servesAdapters()).isPresent()) {
+            error(
+                    model.origin(),
+                    "/spec/adapters",
+                    Hints.adaptersNeedVllm(spec.server().engine()));
         }
         Set<String> names = new HashSet<>();
-        for (Adapter adapter : spec.adapters()) {
+        for (AdapterResolution resolution : resolved.adapters()) {
+            Adapter adapter = resolution.adapter();
             if (adapter.name().isEmpty()) {
                 continue;
             }
@@ -147,7 +150,7 @@ final class ModelRules {
                 error(adapter.origin(), "/name", Hints.duplicateAdapter(adapter.name(), model.name()));
             }
             if (!adapter.url().isEmpty()) {
-                SourceUrl.Result parsed = SourceUrl.parse(adapter.url());
+                SourceUrl.Result parsed = resolution.source();
                 if (parsed.url().isEmpty()) {
                     error(adapter.origin(), "/url", Hints.adapterUrl(parsed.problem()));
                 } else if (!parsed.url().get().cacheable()) {
@@ -159,12 +162,11 @@ final class ModelRules {
 
     private void checkResourceProfile(Origin o, ModelSpec spec) {
         spec.resourceProfile().ifPresent(value -> {
-            var m = RESOURCE_PROFILE.matcher(value);
-            if (!m.matches() || Integer.parseInt(m.group(2)) < 1) {
+            if (!ResourceRequest.wellFormed(value)) {
                 error(o, "/spec/resourceProfile", Hints.resourceProfileFormat(value));
                 return;
             }
-            String name = m.group(1);
+            String name = ResourceRequest.profileName(value);
             if (!config.resourceProfiles().containsKey(name)) {
                 String nearest = NearestName.find(
                                 name, config.resourceProfiles().keySet())
@@ -175,7 +177,7 @@ final class ModelRules {
         });
     }
 
-    private void checkReplicas(Origin o, ModelSpec spec) {
+    private void checkReplicas(Origin o, Scaling spec) {
         if (spec.replicas() != null && spec.replicas() < 0) {
             error(o, "/spec/replicas", Hints.negative("replicas"));
         }
@@ -187,7 +189,7 @@ final class ModelRules {
         }
     }
 
-    private void checkEnvAndFiles(Origin o, ModelSpec spec) {
+    private void checkEnvAndFiles(Origin o, ServerSpec spec) {
         for (String name : spec.env().keySet()) {
             if (!ENV_NAME.matcher(name).matches()) {
                 error(o, "/spec/env", Hints.envName(name));

@@ -1,8 +1,9 @@
 package io.kubeai.gitops.validate;
 
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.resolve.ModelResolution;
+import io.kubeai.gitops.resolve.Resolution;
 import io.kubeai.gitops.spec.Diagnostics;
-import io.kubeai.gitops.spec.FineTuneJob;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.SourcePosition;
@@ -10,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs every check over the config and the Models, collecting all problems. */
+/** Runs every check over the config and the resolved Models and FineTuneJobs, collecting all problems. */
 public final class SpecValidator {
     private final List<Diagnostic> diagnostics;
 
@@ -18,23 +19,21 @@ public final class SpecValidator {
         this.diagnostics = diagnostics;
     }
 
-    public void validate(KubeAIConfig config, List<Model> models, List<FineTuneJob> jobs) {
-        validate(config, models);
-        new FineTuneRules(config, diagnostics).check(jobs, models);
-    }
-
-    public void validate(KubeAIConfig config, List<Model> models) {
+    public void validate(Resolution resolution) {
+        KubeAIConfig config = resolution.config();
         new ConfigRules(diagnostics).check(config);
         ModelRules modelRules = new ModelRules(config, diagnostics);
         Map<String, SourcePosition> seen = new HashMap<>();
-        for (Model model : models) {
+        for (ModelResolution resolved : resolution.models()) {
+            Model model = resolved.model();
             SourcePosition here = model.origin().at("/metadata/name");
             SourcePosition first = seen.putIfAbsent(model.name(), here);
             if (first != null) {
                 diagnostics.add(Diagnostics.error(here, Hints.duplicateModel(model.name(), format(first))));
             }
-            modelRules.check(model);
+            modelRules.check(resolved);
         }
+        new FineTuneRules(config, diagnostics).check(resolution.fineTunes());
     }
 
     private static String format(SourcePosition p) {

@@ -2,10 +2,10 @@ package io.kubeai.gitops.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubeai.gitops.api.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.testing.RenderedTreeChecks;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;

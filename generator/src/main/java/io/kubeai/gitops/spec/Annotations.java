@@ -1,4 +1,4 @@
-package io.kubeai.gitops.plan;
+package io.kubeai.gitops.spec;
 
 /** The Model annotations the generator reads. */
 public final class Annotations {

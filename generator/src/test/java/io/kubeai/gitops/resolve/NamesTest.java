@@ -1,4 +1,4 @@
-package io.kubeai.gitops.plan;
+package io.kubeai.gitops.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

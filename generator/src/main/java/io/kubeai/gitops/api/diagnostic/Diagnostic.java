@@ -1,4 +1,4 @@
-package io.kubeai.gitops.api;
+package io.kubeai.gitops.api.diagnostic;
 
 /**
  * One problem found in the user's input, located in a file.

@@ -1,4 +1,4 @@
-package io.kubeai.gitops.plan;
+package io.kubeai.gitops.resolve;
 
 import io.kubeai.gitops.spec.SourceUrl;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,61 @@
+package io.kubeai.gitops.resolve;
+
+import io.kubeai.gitops.spec.CacheProfile;
+import io.kubeai.gitops.spec.Engine;
+import io.kubeai.gitops.spec.Model;
+import io.kubeai.gitops.spec.SourceUrl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a Model's strings name, worked out once: its parsed source, its engine, its effective cache profile,
+ * its adapters' sources and its resource request. Parts that do not resolve are empty here; validate
+ * reports each at its line, and only a Model whose every part resolved becomes a {@link ResolvedModel}.
+ *
+ * @param model          the Model as declared
+ * @param source         its parsed URL, or why it is not one
+ * @param engine         the engine {@code spec.engine} names, if KubeAI knows it
+ * @param cache          the effective cache profile: its own, else the config's default; empty for none
+ * @param cacheDefined   false when {@code spec.cacheProfile} names no profile of kubeai.yaml
+ * @param adapters       every adapter with its parsed URL
+ * @param resources      the resource request, if well formed and the profile exists
+ * @param finetuneBase   true when a FineTuneJob will add adapters to this Model
+ */
+public record ModelResolution(
+        Model model,
+        SourceUrl.Result source,
+        Optional<Engine> engine,
+        Optional<CacheProfile> cache,
+        boolean cacheDefined,
+        List<AdapterResolution> adapters,
+        Optional<ResourceRequest> resources,
+        boolean finetuneBase) {
+
+    public ModelResolution {
+        adapters = List.copyOf(adapters);
+    }
+
+    /** The parsed source, when the URL is one. */
+    public Optional<SourceUrl> sourceUrl() {
+        return source.url();
+    }
+
+    /** The Model ready to plan, or empty when a part did not resolve. */
+    public Optional<ResolvedModel> complete() {
+        List<ResolvedAdapter> resolved = new ArrayList<>();
+        for (AdapterResolution adapter : adapters) {
+            Optional<ResolvedAdapter> done = adapter.complete();
+            if (done.isEmpty()) {
+                return Optional.empty();
+            }
+            resolved.add(done.get());
+        }
+        if (source.url().isEmpty() || engine.isEmpty() || resources.isEmpty() || !cacheDefined) {
+            return Optional.empty();
+        }
+        SourceUrl url = source.url().get();
+        return Optional.of(new ResolvedModel(
+                model, url, Names.cacheKey(url), engine.get(), cache, resolved, resources.get(), finetuneBase));
+    }
+}

@@ -1,0 +1,50 @@
+package io.kubeai.gitops.resolve;
+
+import io.kubeai.gitops.spec.CacheProfile;
+import io.kubeai.gitops.spec.Engine;
+import io.kubeai.gitops.spec.Model;
+import io.kubeai.gitops.spec.ModelSpec;
+import io.kubeai.gitops.spec.SourceUrl;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Model whose every part resolved: what plan reads instead of parsing the spec again.
+ *
+ * @param model        the Model as declared
+ * @param source       its parsed URL
+ * @param cacheKey     the key of its copy in a cache, from the source alone
+ * @param engine       its engine
+ * @param cache        its effective cache profile; empty for none
+ * @param adapters     its adapters in spec order
+ * @param resources    its resource profile and count
+ * @param finetuneBase true when a FineTuneJob will add adapters to it
+ */
+public record ResolvedModel(
+        Model model,
+        SourceUrl source,
+        String cacheKey,
+        Engine engine,
+        Optional<CacheProfile> cache,
+        List<ResolvedAdapter> adapters,
+        ResourceRequest resources,
+        boolean finetuneBase) {
+
+    public ResolvedModel {
+        adapters = List.copyOf(adapters);
+    }
+
+    /** metadata.name: also the Deployment's, the Service's and the server's served name. */
+    public String name() {
+        return model.name();
+    }
+
+    public ModelSpec spec() {
+        return model.spec();
+    }
+
+    /** The spec file, as the generated files' header names it. */
+    public String specFile() {
+        return model.origin().file();
+    }
+}
