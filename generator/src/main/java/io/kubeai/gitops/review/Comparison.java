@@ -3,6 +3,7 @@ package io.kubeai.gitops.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.kubeai.gitops.resolve.RenderedNames;
 import io.kubeai.gitops.review.Changes.CacheOrphan;
 import io.kubeai.gitops.review.Changes.JobRun;
 import io.kubeai.gitops.review.Changes.Kind;
@@ -59,7 +60,7 @@ final class Comparison {
                 if (sameCacheEntry(was, now) == null) {
                     orphans.add(new CacheOrphan(
                             was,
-                            was.annotation("kubeai.org/source"),
+                            was.annotation(RenderedNames.SOURCE_ANNOTATION),
                             was.annotation("kubeai.org/destination"),
                             old.usersOf(was)));
                 }
@@ -77,7 +78,7 @@ final class Comparison {
         return new JobRun(
                 job,
                 loader,
-                job.annotation("kubeai.org/source"),
+                job.annotation(RenderedNames.SOURCE_ANNOTATION),
                 job.annotation("kubeai.org/destination"),
                 now.usersOf(job),
                 loader && sameCacheEntry(job, old) != null);

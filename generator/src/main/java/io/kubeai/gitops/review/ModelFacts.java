@@ -3,6 +3,7 @@ package io.kubeai.gitops.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.kubeai.gitops.resolve.RenderedNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -47,21 +48,30 @@ record ModelFacts(
         JsonNode tolerations,
         JsonNode podTemplate) {
 
-    private static final Pattern ADAPTER_INIT = Pattern.compile("(wait|fetch)-adapter-(.+)");
+    private static final Pattern ADAPTER_INIT = Pattern.compile("(" + Pattern.quote(RenderedNames.WAIT_ADAPTER) + "|"
+            + Pattern.quote(RenderedNames.FETCH_ADAPTER) + ")(.+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The flags engines are told their model with. */
+    private static final java.util.Set<String> MODEL_FLAGS =
+            java.util.Set.of(RenderedNames.VLLM_MODEL_FLAG, RenderedNames.INFINITY_MODEL_FLAG);
 
     static ModelFacts of(String model, RenderedTree tree) {
         List<Resource> objects = tree.ofModel(model);
         Resource deployment = first(objects, "Deployment");
         Resource hpa = first(objects, "HorizontalPodAutoscaler");
         Resource adapterConfig = objects.stream()
-                .filter(r -> r.is("ConfigMap") && r.body().path("data").has("adapters.json"))
+                .filter(r -> r.is("ConfigMap") && r.body().path("data").has(RenderedNames.ADAPTERS_KEY))
                 .findFirst()
                 .orElse(null);
         SortedMap<String, String> adapters = new TreeMap<>();
         if (adapterConfig != null) {
             readAdapterList(
-                    adapterConfig.body().path("data").path("adapters.json").asText(), adapters);
+                    adapterConfig
+                            .body()
+                            .path("data")
+                            .path(RenderedNames.ADAPTERS_KEY)
+                            .asText(),
+                    adapters);
         }
         if (deployment == null) {
             return new ModelFacts(
@@ -93,20 +103,22 @@ record ModelFacts(
         for (JsonNode init : Containers.inits(deployment)) {
             String name = init.path("name").asText("");
             Matcher adapter = ADAPTER_INIT.matcher(name);
-            if (name.equals("wait-model")) {
+            if (name.equals(RenderedNames.WAIT_MODEL)) {
                 Resource job = Containers.jobArgument(init).map(tree::job).orElse(null);
                 if (job != null) {
-                    source = job.annotation("kubeai.org/source");
+                    source = job.annotation(RenderedNames.SOURCE_ANNOTATION);
                     cache = cacheOf(job, objects);
                 }
-            } else if (name.equals("fetch-model") && cache.equals("none")) {
+            } else if (name.equals(RenderedNames.FETCH_MODEL) && cache.equals("none")) {
                 source = Containers.loadSource(init).orElse(source);
             } else if (adapter.matches()) {
                 String from = Containers.jobArgument(init)
                         .map(tree::job)
-                        .map(j -> j.annotation("kubeai.org/source"))
+                        .map(j -> j.annotation(RenderedNames.SOURCE_ANNOTATION))
                         .orElse(Containers.loadSource(init).orElse(null));
-                if (from != null && (adapter.group(1).equals("wait") || !adapters.containsKey(adapter.group(2)))) {
+                if (from != null
+                        && (adapter.group(1).equals(RenderedNames.WAIT_ADAPTER)
+                                || !adapters.containsKey(adapter.group(2)))) {
                     adapters.put(adapter.group(2), from);
                 }
             }
@@ -146,9 +158,10 @@ record ModelFacts(
         String model = null;
         for (int i = 0; i < all.size(); i++) {
             String arg = all.get(i);
-            if (arg.startsWith("--model=") || arg.startsWith("--model-id=")) {
+            String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (MODEL_FLAGS.contains(flag) && !flag.equals(arg)) {
                 model = arg.substring(arg.indexOf('=') + 1);
-            } else if ((arg.equals("--model") || arg.equals("--model-id")) && i + 1 < all.size()) {
+            } else if (MODEL_FLAGS.contains(arg) && i + 1 < all.size()) {
                 model = all.get(++i);
             } else if (arg.equals("--lora-modules")) {
                 // Adapters are reported by name; their mount paths would only repeat them.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.kubeai.gitops.resolve.RenderedNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,10 +46,12 @@ final class RenderedTree {
                 for (JsonNode init : Containers.inits(r)) {
                     Containers.jobArgument(init).ifPresent(job -> add(jobUsers, job, r.model()));
                 }
-            } else if (r.is("ConfigMap") && r.body().path("data").has("adapters.json")) {
+            } else if (r.is("ConfigMap") && r.body().path("data").has(RenderedNames.ADAPTERS_KEY)) {
                 try {
-                    for (JsonNode adapter : YAML.readTree(
-                                    r.body().path("data").path("adapters.json").asText())
+                    for (JsonNode adapter : YAML.readTree(r.body()
+                                    .path("data")
+                                    .path(RenderedNames.ADAPTERS_KEY)
+                                    .asText())
                             .path("adapters")) {
                         if (adapter.hasNonNull("cachePath")) {
                             add(cachePathUsers, adapter.path("cachePath").asText(), r.model());
