@@ -9,10 +9,13 @@ import io.kubeai.gitops.render.Templates;
 import io.kubeai.gitops.resolve.Resolution;
 import io.kubeai.gitops.resolve.ResolvedRepo;
 import io.kubeai.gitops.resolve.Resolver;
+import io.kubeai.gitops.review.TreeChanges;
 import io.kubeai.gitops.spec.RepoReader;
 import io.kubeai.gitops.validate.SpecValidator;
 import io.kubeai.gitops.write.OutputTree;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,6 +52,33 @@ public final class Generator {
         OutputTree output = new OutputTree(request.outputDir());
         OutputTree.Changes changes = request.check() ? output.diff(files) : output.replace(files);
         return new GenerateResult(sorted(diagnostics), changes.written(), changes.deleted(), templates.overrides());
+    }
+
+    /**
+     * Pull-request review: renders the specs as they are now into a temporary folder and compares the
+     * objects with the request's output folder, taken as the committed tree (which need not exist: then
+     * everything is new). Nothing in the repo is written; the request's {@code check} flag does not matter.
+     * Mistakes in the specs come back as the report's diagnostics; only I/O failures and bugs throw.
+     *
+     * <p>Locally, compare with the repo's own {@code rendered/} before running {@code generate}. In CI, where
+     * a pull request's {@code rendered/} is already regenerated, compare with the target branch's tree.
+     */
+    public PlanReport plan(GenerateRequest request) throws IOException {
+        Path scratch = Files.createTempDirectory("kubeai-plan-");
+        try {
+            Path rendered = scratch.resolve("rendered");
+            GenerateResult result = generate(GenerateRequest.builder(request.repoDir())
+                    .configFile(request.configFile())
+                    .templatesDir(request.templatesDir().orElse(null))
+                    .outputDir(rendered)
+                    .build());
+            if (result.hasErrors()) {
+                return new PlanReport(result, null);
+            }
+            return new PlanReport(result, TreeChanges.between(request.outputDir(), rendered));
+        } finally {
+            OutputTree.deleteRecursively(scratch);
+        }
     }
 
     private static boolean hasErrors(List<Diagnostic> diagnostics) {

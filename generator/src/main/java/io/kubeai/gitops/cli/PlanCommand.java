@@ -1,8 +1,8 @@
 package io.kubeai.gitops.cli;
 
 import io.kubeai.gitops.api.GenerateRequest;
-import io.kubeai.gitops.review.PlanReport;
-import io.kubeai.gitops.review.Review;
+import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.api.PlanReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
         GenerateRequest request = options.request(false);
         PlanReport report;
         try {
-            report = Review.plan(request);
+            report = new Generator().plan(request);
             if (summaryFile != null) {
                 Files.writeString(
                         summaryFile,

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.SortedSet;
 
 /**
- * Writes a {@link PlanReport} as plain text or Markdown. Both have the same sections in the same order; only
+ * Writes a plan report (the specs' diagnostics and the {@link Changes}) as plain text or Markdown. Both have the same sections in the same order; only
  * headings, bullets and the data-loss warning look different. Values are code spans in both (see {@link Text}).
  */
 final class ReportWriter {
@@ -25,34 +25,33 @@ final class ReportWriter {
         this.markdown = markdown;
     }
 
-    static String text(PlanReport report) {
-        return new ReportWriter(false).write(report);
+    static String text(List<Diagnostic> diagnostics, Changes changes) {
+        return new ReportWriter(false).write(diagnostics, changes);
     }
 
-    static String markdown(PlanReport report) {
-        return new ReportWriter(true).write(report);
+    static String markdown(List<Diagnostic> diagnostics, Changes changes) {
+        return new ReportWriter(true).write(diagnostics, changes);
     }
 
-    private String write(PlanReport report) {
+    private String write(List<Diagnostic> diagnostics, Changes changes) {
         if (markdown) {
             line(MARKER);
         }
         List<Diagnostic> errors =
-                report.diagnostics().stream().filter(Diagnostic::isError).toList();
+                diagnostics.stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty()) {
             title("the specs have " + Text.plural(errors.size(), "error") + "; nothing was compared");
             block(errors.stream().map(Diagnostic::format).toList());
             return out.toString();
         }
-        Changes c = report.changes();
+        Changes c = changes;
         title(headline(c));
         dataLoss(c.deletedVolumes());
         models(c.models());
         jobs(c.jobs(), c.orphans(), c.jobEdits());
         objects("Volumes", c.volumes());
         objects("Other objects", c.others());
-        List<String> warnings =
-                report.diagnostics().stream().map(Diagnostic::format).toList();
+        List<String> warnings = diagnostics.stream().map(Diagnostic::format).toList();
         if (!warnings.isEmpty()) {
             heading("Warnings");
             block(warnings);

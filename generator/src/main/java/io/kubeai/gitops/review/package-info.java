@@ -1,8 +1,9 @@
 /**
- * Pull-request review: what merging a change to the specs would do to the cluster. {@link
- * io.kubeai.gitops.review.Review#plan} renders the specs into a temporary folder through the public
- * {@link io.kubeai.gitops.api} and compares the objects with a committed {@code rendered/} tree; the
- * {@link io.kubeai.gitops.review.PlanReport} reads as plain text or Markdown (a PR comment, a job summary).
- * It reads rendered YAML only, so it also compares trees rendered by another version of the generator.
+ * Pull-request review: what applying a freshly rendered tree instead of a committed {@code rendered/} tree
+ * would do to the cluster ({@link io.kubeai.gitops.review.TreeChanges}), written as plain text or Markdown
+ * (a PR comment, a job summary). {@code api.Generator#plan} renders the specs and asks this package to
+ * compare; the package itself does not import the API. It reads rendered YAML only, so it also compares
+ * trees rendered by another version of the generator, and it reads them back with plan's own names
+ * ({@link io.kubeai.gitops.resolve.RenderedNames}).
  */
 package io.kubeai.gitops.review;

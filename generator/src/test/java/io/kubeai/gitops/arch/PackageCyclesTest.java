@@ -17,6 +17,18 @@ class PackageCyclesTest {
     }
 
     @Test
+    void cli_usesOnlyTheApi() {
+        // `kubeai validate` hands its arguments to the validator module's own command, not to the generator.
+        assertThat(GRAPH.references("io.kubeai.gitops.cli", "io.kubeai.gitops."))
+                .containsOnly("io.kubeai.gitops.api", "io.kubeai.gitops.api.diagnostic", "io.kubeai.gitops.validator");
+    }
+
+    @Test
+    void review_doesNotImportTheApiThatCallsIt() {
+        assertThat(GRAPH.dependencies("io.kubeai.gitops.review")).doesNotContain("io.kubeai.gitops.api");
+    }
+
+    @Test
     void plan_readsResolvedValues_notValidation() {
         assertThat(GRAPH.dependencies("io.kubeai.gitops.plan")).doesNotContain("io.kubeai.gitops.validate");
         assertThat(GRAPH.dependencies("io.kubeai.gitops.resolve")).containsOnly("io.kubeai.gitops.spec");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.api.PlanReport;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.testing.RenderedTreeChecks;
 import java.io.IOException;
@@ -68,9 +69,17 @@ class ReviewTest {
         generate(repo.resolve("rendered"));
     }
 
+    /** The plan of {@code repo}'s specs against {@code committed}, as {@code kubeai plan --output} makes it. */
+    private PlanReport plan(Path committed) throws IOException {
+        return new Generator()
+                .plan(GenerateRequest.builder(repo)
+                        .outputDir(committed.toAbsolutePath())
+                        .build());
+    }
+
     @Test
     void unchangedSpecs_haveNoChanges() throws Exception {
-        PlanReport plan = Review.plan(repo, repo.resolve("rendered"));
+        PlanReport plan = plan(repo.resolve("rendered"));
 
         assertThat(plan.hasErrors()).isFalse();
         assertThat(plan.hasChanges()).isFalse();
@@ -101,7 +110,7 @@ class ReviewTest {
         model("qwen", "  url: hf://org/qwen\n  cacheProfile: EFS\n");
         model("phi", "  url: hf://microsoft/phi-3\n");
 
-        PlanReport plan = Review.plan(repo, repo.resolve("rendered"));
+        PlanReport plan = plan(repo.resolve("rendered"));
         String text = plan.toText();
 
         assertThat(plan.hasChanges()).isTrue();
@@ -172,7 +181,7 @@ class ReviewTest {
                     url: hf://org/pirate-lora
                 """);
 
-        String text = Review.plan(repo, repo.resolve("rendered")).toText();
+        String text = plan(repo.resolve("rendered")).toText();
 
         assertThat(text)
                 .contains("~ `chat` changed (no restart)\n"
@@ -201,7 +210,7 @@ class ReviewTest {
                     url: s3://adapters/french
                 """);
 
-        String text = Review.plan(repo, repo.resolve("rendered")).toText();
+        String text = plan(repo.resolve("rendered")).toText();
 
         assertThat(text)
                 .contains("~ `gemma` changed (pod template changed: every replica restarts)\n"
@@ -213,7 +222,7 @@ class ReviewTest {
     void modelSourceAndResources_areNamed() throws Exception {
         model("gemma", "  url: hf://google/gemma-2\n  cacheProfile: None\n  resourceProfile: cpu:4\n");
 
-        String text = Review.plan(repo, repo.resolve("rendered")).toText();
+        String text = plan(repo.resolve("rendered")).toText();
 
         assertThat(text)
                 .contains(
@@ -227,7 +236,7 @@ class ReviewTest {
         model("gemma", "  url: hf://google/gemma\n  cacheProfile: None\n  priorityClassName: high\n");
         model("qwen", "  url: hf://org/qwen\n  minReplicas: 1\n  maxReplicas: 4\n");
 
-        String text = Review.plan(repo, repo.resolve("rendered")).toText();
+        String text = plan(repo.resolve("rendered")).toText();
 
         assertThat(text)
                 .contains("~ `gemma` changed (pod template changed: every replica restarts)\n"
@@ -237,7 +246,7 @@ class ReviewTest {
 
     @Test
     void missingCommittedTree_showsEverythingAsNew() throws Exception {
-        PlanReport plan = Review.plan(repo, repo.resolve("no-such-dir"));
+        PlanReport plan = plan(repo.resolve("no-such-dir"));
 
         assertThat(plan.toText())
                 .startsWith("kubeai plan: 4 Models added, ")
@@ -249,7 +258,7 @@ class ReviewTest {
     void specErrors_comeBackAsDiagnostics_andNoPlan() throws Exception {
         model("qwen", "  url: hf://org/qwen\n  cacheProfile: Nope\n");
 
-        PlanReport plan = Review.plan(repo, repo.resolve("rendered"));
+        PlanReport plan = plan(repo.resolve("rendered"));
 
         assertThat(plan.hasErrors()).isTrue();
         assertThat(plan.hasChanges()).isFalse();
@@ -264,7 +273,7 @@ class ReviewTest {
         model("phi", "  url: hf://microsoft/phi-3\n");
         String before = listing(repo);
 
-        Review.plan(repo, repo.resolve("rendered"));
+        plan(repo.resolve("rendered"));
 
         assertThat(listing(repo)).isEqualTo(before);
     }

@@ -2,8 +2,8 @@ package io.kubeai.gitops.maven;
 
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
-import io.kubeai.gitops.review.PlanReport;
-import io.kubeai.gitops.review.Review;
+import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.api.PlanReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ public class PlanMojo extends AbstractKubeaiMojo {
         }
         PlanReport report;
         try {
-            report = Review.plan(request);
+            report = new Generator().plan(request);
         } catch (IOException e) {
             throw new MojoExecutionException("I/O error: " + e.getMessage(), e);
         }

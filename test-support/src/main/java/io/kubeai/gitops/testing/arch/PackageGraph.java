@@ -27,9 +27,11 @@ public final class PackageGraph {
     private static final Pattern WILDCARD = Pattern.compile("\\bimport\\s+((?:[a-z_][a-z0-9_]*\\.)+)\\*\\s*;");
 
     private final Map<String, Map<String, String>> edges;
+    private final Map<String, Set<String>> references;
 
-    private PackageGraph(Map<String, Map<String, String>> edges) {
+    private PackageGraph(Map<String, Map<String, String>> edges, Map<String, Set<String>> references) {
         this.edges = edges;
+        this.references = references;
     }
 
     /** Reads every {@code .java} file under {@code sourceRoot} (a module's {@code src/main/java}). */
@@ -50,20 +52,27 @@ public final class PackageGraph {
         }
         Set<String> packages = new TreeSet<>(packageOf.values());
         Map<String, Map<String, String>> edges = new TreeMap<>();
-        packages.forEach(p -> edges.put(p, new TreeMap<>()));
+        Map<String, Set<String>> references = new TreeMap<>();
+        packages.forEach(p -> {
+            edges.put(p, new TreeMap<>());
+            references.put(p, new TreeSet<>());
+        });
         text.forEach((file, code) -> {
             String from = packageOf.get(file);
             String body = code.substring(code.indexOf(';') + 1);
             for (Matcher m : List.of(QUALIFIED.matcher(body), WILDCARD.matcher(body))) {
                 while (m.find()) {
                     String to = m.group(1).substring(0, m.group(1).length() - 1);
+                    if (!to.equals(from)) {
+                        references.get(from).add(to);
+                    }
                     if (!to.equals(from) && packages.contains(to)) {
                         edges.get(from).putIfAbsent(to, file);
                     }
                 }
             }
         });
-        return new PackageGraph(edges);
+        return new PackageGraph(edges, references);
     }
 
     /** The packages of the tree. */
@@ -74,6 +83,18 @@ public final class PackageGraph {
     /** The tree's packages that {@code pkg} uses. */
     public Set<String> dependencies(String pkg) {
         return edges.getOrDefault(pkg, Map.of()).keySet();
+    }
+
+    /**
+     * Every package {@code pkg} names, in this tree or outside it, that starts with {@code prefix}: for
+     * rules such as "adapters use only the generator's API".
+     */
+    public Set<String> references(String pkg, String prefix) {
+        Set<String> result = new TreeSet<>();
+        references.getOrDefault(pkg, Set.of()).stream()
+                .filter(r -> r.startsWith(prefix))
+                .forEach(result::add);
+        return result;
     }
 
     /** Every set of two or more packages that reach each other, each sorted; empty when there is no cycle. */

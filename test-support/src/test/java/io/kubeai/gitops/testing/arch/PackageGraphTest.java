@@ -30,6 +30,17 @@ class PackageGraphTest {
         assertThat(graph.cycles()).containsExactly(java.util.List.of("x.a", "x.b", "x.c"));
         assertThat(graph.describeCycles()).contains("x.b -> x.c (x/b/B.java)");
         assertThat(graph.dependencies("x.d")).containsExactly("x.a");
+        assertThat(graph.references("x.b", "x.")).containsExactly("x.c");
+    }
+
+    @Test
+    void references_includePackagesOutsideTheTree() throws IOException {
+        source("x.a", "A", "import y.api.Thing;\nimport y.internal.Other;\nimport java.util.List;\nclass A {}\n");
+
+        PackageGraph graph = PackageGraph.of(root);
+
+        assertThat(graph.references("x.a", "y.")).containsExactly("y.api", "y.internal");
+        assertThat(graph.dependencies("x.a")).isEmpty();
     }
 
     @Test

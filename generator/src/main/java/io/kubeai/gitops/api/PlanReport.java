@@ -1,25 +1,23 @@
-package io.kubeai.gitops.review;
+package io.kubeai.gitops.api;
 
-import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.review.TreeChanges;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What merging a change to the specs would do to the cluster, for a reviewer: Models added, removed and
  * changed (image, args, env, adapters, cache, model source, replicas, resources), loader Jobs that will run,
- * cache entries left behind, volumes created and deleted. Made by {@link Review#plan}; when the specs have
- * errors it holds only them.
+ * cache entries left behind, volumes created and deleted. Made by {@link Generator#plan}; when the specs
+ * have errors it holds only them.
  */
 public final class PlanReport {
     private final GenerateResult rendering;
-    private final Changes changes;
+    private final TreeChanges changes;
 
-    PlanReport(GenerateResult rendering, Changes changes) {
+    PlanReport(GenerateResult rendering, TreeChanges changes) {
         this.rendering = Objects.requireNonNull(rendering, "rendering");
-        this.changes = rendering.hasErrors()
-                ? new Changes(List.of(), List.of(), List.of(), List.of(), List.of(), List.of())
-                : Objects.requireNonNull(changes, "changes");
+        this.changes = rendering.hasErrors() ? TreeChanges.none() : Objects.requireNonNull(changes, "changes");
     }
 
     /** The rendering of the specs: its diagnostics (spec errors and warnings) and notes (template overrides). */
@@ -44,21 +42,17 @@ public final class PlanReport {
 
     /** True when a PersistentVolumeClaim or VolumeSnapshot is no longer rendered: pruning it loses data. */
     public boolean deletesVolumes() {
-        return !changes.deletedVolumes().isEmpty();
+        return changes.deletesVolumes();
     }
 
     /** The report as plain text, for a terminal or a CI log. */
     public String toText() {
-        return ReportWriter.text(this);
+        return changes.text(diagnostics());
     }
 
     /** The report as GitHub/GitLab Markdown, for a pull-request comment or a job summary. */
     public String toMarkdown() {
-        return ReportWriter.markdown(this);
-    }
-
-    Changes changes() {
-        return changes;
+        return changes.markdown(diagnostics());
     }
 
     @Override
