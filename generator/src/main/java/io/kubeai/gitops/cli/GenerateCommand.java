@@ -49,21 +49,14 @@ final class GenerateCommand implements Callable<Integer> {
             out.println("kubeai: rendered tree is up to date");
             return KubeaiCli.OK;
         }
-        result.written().forEach(f -> err.println("  stale: " + f));
-        result.deleted().forEach(f -> err.println("  not rendered any more: " + f));
-        err.println("kubeai: the rendered tree is stale; run 'kubeai generate' and commit the result");
+        result.staleLines().forEach(err::println);
+        err.println("kubeai: " + GenerateResult.stale("", "kubeai generate"));
         return KubeaiCli.BAD_INPUT;
     }
 
     private int reportWrite(GenerateResult result, PrintWriter out, GenerateRequest request) {
-        result.written().forEach(f -> out.println("  wrote " + f));
-        result.deleted().forEach(f -> out.println("  deleted " + f));
-        out.println("kubeai: "
-                + (result.upToDate()
-                        ? "up to date, nothing written"
-                        : result.written().size() + " written, "
-                                + result.deleted().size() + " deleted")
-                + " in " + request.outputDir());
+        result.fileLines().forEach(out::println);
+        out.println("kubeai: " + result.summary(request.outputDir()));
         return KubeaiCli.OK;
     }
 }

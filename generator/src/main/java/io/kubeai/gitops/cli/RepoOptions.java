@@ -1,6 +1,7 @@
 package io.kubeai.gitops.cli;
 
 import io.kubeai.gitops.api.GenerateRequest;
+import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class RepoOptions {
         diagnostics.forEach(d -> err.println(d.format()));
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         if (errors > 0) {
-            err.println("kubeai: " + errors + (errors == 1 ? " error" : " errors") + "; " + consequence);
+            err.println("kubeai: " + GenerateResult.errorCount(diagnostics, consequence));
         }
         return errors;
     }

@@ -1,9 +1,9 @@
 package io.kubeai.gitops.maven;
 
-import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -100,8 +100,7 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
 
     /** The count, then every error line, so the BUILD FAILURE block alone tells the whole story. */
     private static String errorSummary(java.util.List<Diagnostic> diagnostics) {
-        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-        return errors + (errors == 1 ? " error" : " errors") + "; nothing was written"
+        return GenerateResult.errorCount(diagnostics, "nothing was written")
                 + diagnostics.stream()
                         .filter(Diagnostic::isError)
                         .map(Diagnostic::format)

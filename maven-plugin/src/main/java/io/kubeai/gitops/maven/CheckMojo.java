@@ -28,10 +28,8 @@ public class CheckMojo extends AbstractKubeaiMojo {
             return;
         }
         List<String> lines = new ArrayList<>();
-        lines.add("the rendered tree " + request.outputDir()
-                + " is stale; run 'mvn kubeai:generate' and commit the result");
-        result.written().forEach(f -> lines.add("  stale: " + f));
-        result.deleted().forEach(f -> lines.add("  not rendered any more: " + f));
+        lines.add(GenerateResult.stale(" " + request.outputDir(), "mvn kubeai:generate"));
+        lines.addAll(result.staleLines());
         throw new MojoFailureException(String.join("\n", lines));
     }
 }

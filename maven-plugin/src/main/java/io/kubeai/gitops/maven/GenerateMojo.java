@@ -20,12 +20,7 @@ public class GenerateMojo extends AbstractKubeaiMojo {
 
     @Override
     void report(GenerateRequest request, GenerateResult result) {
-        result.written().forEach(f -> getLog().info("  wrote " + f));
-        result.deleted().forEach(f -> getLog().info("  deleted " + f));
-        getLog().info((result.upToDate()
-                        ? "up to date, nothing written"
-                        : result.written().size() + " written, "
-                                + result.deleted().size() + " deleted")
-                + " in " + request.outputDir());
+        result.fileLines().forEach(getLog()::info);
+        getLog().info(result.summary(request.outputDir()));
     }
 }
