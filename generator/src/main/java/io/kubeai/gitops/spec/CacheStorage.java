@@ -1,5 +1,7 @@
 package io.kubeai.gitops.spec;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,9 +13,14 @@ public sealed interface CacheStorage {
     /** Which kind of profile this is; plan switches over it without a default. */
     Kind kind();
 
-    /** True when Models of this kind may carry LoRA adapters (a ReadOnlyMany disk cannot take new ones). */
+    /** Why Models of this kind cannot carry LoRA adapters, or empty when they can. */
+    default Optional<String> whyNoAdapters() {
+        return Optional.empty();
+    }
+
+    /** True when Models of this kind may carry LoRA adapters. */
     default boolean takesAdapters() {
-        return kind() != Kind.STATIC_VOLUME;
+        return whyNoAdapters().isEmpty();
     }
 
     /** How many nodes may attach one copy read-only, when the storage limits it. */
@@ -36,6 +43,12 @@ public sealed interface CacheStorage {
         /** The profile's key in kubeai.yaml, also how messages name the kind. */
         public String key() {
             return key;
+        }
+
+        /** Every kind's key, for messages: {@code bucket, sharedFilesystem or staticVolume}. */
+        public static String keys() {
+            List<String> keys = Arrays.stream(values()).map(Kind::key).toList();
+            return String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
         }
     }
 
@@ -98,6 +111,11 @@ public sealed interface CacheStorage {
         @Override
         public Optional<Integer> readOnlyAttachLimit() {
             return maxReadOnlyAttachments;
+        }
+
+        @Override
+        public Optional<String> whyNoAdapters() {
+            return Optional.of("a ReadOnlyMany disk cannot take new adapters without recreating pods");
         }
     }
 }

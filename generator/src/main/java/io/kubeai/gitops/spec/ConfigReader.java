@@ -206,8 +206,8 @@ public final class ConfigReader {
         if (kinds.size() != 1) {
             profile.error(
                     profile.pointer(),
-                    "cache profile '" + name + "' must have exactly one of bucket, "
-                            + "sharedFilesystem or staticVolume (it has " + kinds.size() + ")");
+                    "cache profile '" + name + "' must have exactly one of " + CacheStorage.Kind.keys() + " (it has "
+                            + kinds.size() + ")");
             return Optional.empty();
         }
         return Optional.of(new CacheProfile(name, kinds.get(0), Origin.of(profile)));

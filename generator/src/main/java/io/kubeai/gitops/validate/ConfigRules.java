@@ -23,9 +23,7 @@ final class ConfigRules {
                         Hints.undefinedDefaultProfile(
                                 p, String.join(", ", config.cacheProfiles().keySet())))));
         if (!config.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-            diagnostics.add(Diagnostics.error(
-                    config.origin().at("/namespace"),
-                    "namespace '" + config.namespace() + "' is not a valid Kubernetes namespace name"));
+            diagnostics.add(Diagnostics.error(config.origin().at("/namespace"), Hints.namespace(config.namespace())));
         }
     }
 }

@@ -8,6 +8,10 @@ import io.kubeai.gitops.spec.Engine;
 final class Hints {
     private Hints() {}
 
+    static String namespace(String namespace) {
+        return "namespace '" + namespace + "' is not a valid Kubernetes namespace name";
+    }
+
     static String modelName(String name) {
         return "Model name '" + name + "' is not valid: use at most 40 lowercase letters, digits and '-', "
                 + "starting and ending with a letter or digit";
@@ -31,12 +35,10 @@ final class Hints {
     }
 
     static String adaptersNotTaken(CacheProfile profile) {
-        CacheStorage.Kind kind = profile.storage().kind();
-        String why = switch (kind) {
-            case STATIC_VOLUME -> "a ReadOnlyMany disk cannot take new adapters without recreating pods";
-            case BUCKET, SHARED_FILESYSTEM -> "it cannot hold adapters";
-        };
-        return "adapters are not supported with cacheProfile '" + profile.name() + "' (" + kind.key() + "): " + why
+        CacheStorage storage = profile.storage();
+        return "adapters are not supported with cacheProfile '" + profile.name() + "' ("
+                + storage.kind().key()
+                + "): " + storage.whyNoAdapters().orElse("it cannot hold adapters")
                 + "; use a bucket or sharedFilesystem profile";
     }
 
