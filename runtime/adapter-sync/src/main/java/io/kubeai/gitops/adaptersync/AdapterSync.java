@@ -1,9 +1,11 @@
 package io.kubeai.gitops.adaptersync;
 
 import io.kubeai.gitops.adaptersync.config.ConfigWatcher;
+import io.kubeai.gitops.adaptersync.config.Settings;
 import io.kubeai.gitops.adaptersync.engine.VllmClient;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFetcher;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFiles;
+import io.kubeai.gitops.adaptersync.log.Log;
 import io.kubeai.gitops.adaptersync.reconcile.Reconciler;
 import io.kubeai.gitops.adaptersync.reconcile.SyncStatus;
 import io.kubeai.gitops.adaptersync.server.StatusServer;

@@ -1,6 +1,8 @@
 package io.kubeai.gitops.adaptersync;
 
+import io.kubeai.gitops.adaptersync.config.Settings;
 import io.kubeai.gitops.adaptersync.fetch.LoaderFetcher;
+import io.kubeai.gitops.adaptersync.log.Log;
 import io.kubeai.gitops.loader.api.LoaderEnv;
 import java.io.IOException;
 import java.net.InetSocketAddress;

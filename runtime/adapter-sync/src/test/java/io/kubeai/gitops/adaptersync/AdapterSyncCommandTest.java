@@ -2,6 +2,7 @@ package io.kubeai.gitops.adaptersync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeai.gitops.adaptersync.config.Settings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;

@@ -3,6 +3,7 @@ package io.kubeai.gitops.adaptersync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubeai.gitops.adaptersync.config.Settings;
 import io.kubeai.gitops.adaptersync.fakevllm.FakeVllm;
 import io.kubeai.gitops.adaptersync.fakevllm.FakeVllm.Style;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFiles;

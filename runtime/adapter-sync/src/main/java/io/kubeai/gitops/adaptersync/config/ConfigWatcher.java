@@ -1,6 +1,6 @@
 package io.kubeai.gitops.adaptersync.config;
 
-import io.kubeai.gitops.adaptersync.Log;
+import io.kubeai.gitops.adaptersync.log.Log;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;

@@ -1,4 +1,4 @@
-package io.kubeai.gitops.adaptersync;
+package io.kubeai.gitops.adaptersync.config;
 
 import java.net.InetSocketAddress;
 import java.net.URI;

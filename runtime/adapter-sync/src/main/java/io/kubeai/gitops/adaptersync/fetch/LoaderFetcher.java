@@ -1,6 +1,6 @@
 package io.kubeai.gitops.adaptersync.fetch;
 
-import io.kubeai.gitops.adaptersync.Log;
+import io.kubeai.gitops.adaptersync.log.Log;
 import io.kubeai.gitops.loader.Loader;
 import io.kubeai.gitops.loader.api.LoadRequest;
 import io.kubeai.gitops.loader.api.LoadResult;

@@ -1,4 +1,4 @@
-package io.kubeai.gitops.adaptersync;
+package io.kubeai.gitops.adaptersync.log;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

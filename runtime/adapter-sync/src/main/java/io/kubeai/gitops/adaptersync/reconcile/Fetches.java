@@ -1,9 +1,9 @@
 package io.kubeai.gitops.adaptersync.reconcile;
 
-import io.kubeai.gitops.adaptersync.Log;
 import io.kubeai.gitops.adaptersync.config.AdapterSpec;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFetcher;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFiles;
+import io.kubeai.gitops.adaptersync.log.Log;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;

@@ -1,8 +1,8 @@
 package io.kubeai.gitops.adaptersync.reconcile;
 
-import io.kubeai.gitops.adaptersync.Log;
 import io.kubeai.gitops.adaptersync.config.AdapterSpec;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFiles;
+import io.kubeai.gitops.adaptersync.log.Log;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

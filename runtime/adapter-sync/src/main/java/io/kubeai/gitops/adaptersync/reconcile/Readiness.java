@@ -1,7 +1,7 @@
 package io.kubeai.gitops.adaptersync.reconcile;
 
-import io.kubeai.gitops.adaptersync.Log;
 import io.kubeai.gitops.adaptersync.config.DesiredAdapters;
+import io.kubeai.gitops.adaptersync.log.Log;
 import io.kubeai.gitops.adaptersync.reconcile.AdapterStatus.State;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package io.kubeai.gitops.adaptersync.reconcile;
 
-import io.kubeai.gitops.adaptersync.Log;
-import io.kubeai.gitops.adaptersync.Settings;
 import io.kubeai.gitops.adaptersync.config.AdapterSpec;
 import io.kubeai.gitops.adaptersync.config.DesiredAdapters;
+import io.kubeai.gitops.adaptersync.config.Settings;
 import io.kubeai.gitops.adaptersync.engine.EngineRejectedException;
 import io.kubeai.gitops.adaptersync.engine.EngineUnavailableException;
 import io.kubeai.gitops.adaptersync.engine.LoadedModel;
 import io.kubeai.gitops.adaptersync.engine.VllmClient;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFetcher;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFiles;
+import io.kubeai.gitops.adaptersync.log.Log;
 import io.kubeai.gitops.adaptersync.reconcile.AdapterStatus.State;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.kubeai.gitops.adaptersync.bench;
 
 import io.kubeai.gitops.adaptersync.AdapterSync;
-import io.kubeai.gitops.adaptersync.Log;
-import io.kubeai.gitops.adaptersync.Settings;
+import io.kubeai.gitops.adaptersync.config.Settings;
 import io.kubeai.gitops.adaptersync.fakevllm.FakeVllm;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFetcher;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFiles;
 import io.kubeai.gitops.adaptersync.fetch.LoaderFetcher;
+import io.kubeai.gitops.adaptersync.log.Log;
 import io.kubeai.gitops.adaptersync.testing.ConfigMapDir;
 import io.kubeai.gitops.adaptersync.testing.ConfigMapDir.Adapter;
 import io.kubeai.gitops.adaptersync.testing.TestAdapters;

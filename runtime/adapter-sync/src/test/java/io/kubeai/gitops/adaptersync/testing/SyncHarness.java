@@ -3,7 +3,7 @@ package io.kubeai.gitops.adaptersync.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubeai.gitops.adaptersync.AdapterSync;
-import io.kubeai.gitops.adaptersync.Settings;
+import io.kubeai.gitops.adaptersync.config.Settings;
 import io.kubeai.gitops.adaptersync.fakevllm.FakeVllm;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFetcher;
 import io.kubeai.gitops.adaptersync.reconcile.SyncStatus;
