@@ -12,6 +12,7 @@ public final class SharedDir {
         if (property != null && Files.isDirectory(Path.of(property))) {
             return Path.of(property).toAbsolutePath().normalize();
         }
+        // A module's folder is one, two or three levels below the checkout (generator, runtime/commit-hook).
         for (Path candidate : new Path[] {Path.of("../../shared"), Path.of("../shared"), Path.of("../../../shared")}) {
             if (Files.isDirectory(candidate.resolve("kubernetes-openapi"))) {
                 return candidate.toAbsolutePath().normalize();

@@ -6,18 +6,18 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.hook.e2e.ContainerRun;
 import io.kubeai.gitops.hook.e2e.FakeTrainer;
 import io.kubeai.gitops.hook.e2e.LocalPod;
 import io.kubeai.gitops.hook.e2e.PodTemplate;
 import io.kubeai.gitops.hook.e2e.PodTemplate.Container;
 import io.kubeai.gitops.hook.testing.BareRepo;
-import io.kubeai.gitops.hook.testing.RenderedTrees;
 import io.kubeai.gitops.hook.testing.UnifiedDiff;
+import io.kubeai.gitops.testing.RenderedTreeChecks;
 import io.kubeai.gitops.testing.git.GitHttpServer;
 import io.kubeai.gitops.testing.hf.HfTestServer;
 import io.kubeai.gitops.testing.s3.S3TestServer;
@@ -90,7 +90,7 @@ class FineTuneEndToEndTest {
             GenerateResult generated =
                     new Generator().generate(GenerateRequest.builder(repo).build());
             assertThat(generated.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
-            RenderedTrees.assertValid(repo.resolve("rendered"));
+            RenderedTreeChecks.assertValid(repo.resolve("rendered"));
             String modelFile = Files.readString(repo.resolve("models/base-model.yaml"));
             String jobYaml = Files.readString(repo.resolve("rendered/finetunes/sql-v1/job.yaml"));
             git.seed("gitops", "main", repo);
@@ -177,7 +177,7 @@ class FineTuneEndToEndTest {
             GenerateResult render = new Generator()
                     .generate(GenerateRequest.builder(clone).outputDir(fresh).build());
             assertThat(render.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
-            RenderedTrees.assertValid(fresh);
+            RenderedTreeChecks.assertValid(fresh);
             String configMap = Files.readString(fresh.resolve("models/base-model/configmap-adapters.yaml"));
             assertThat(configMap).contains("\"name\" : \"sql-v1\"");
             JsonNode adapters = JSON.readTree(adaptersJson(configMap));

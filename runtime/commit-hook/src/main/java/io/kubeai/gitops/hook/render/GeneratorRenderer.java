@@ -1,9 +1,9 @@
 package io.kubeai.gitops.hook.render;
 
-import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -3,6 +3,7 @@ package io.kubeai.gitops.hook.testing;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.testing.RenderedTreeChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class GitOpsFixture {
             if (result.hasErrors()) {
                 throw new IllegalStateException("fixture " + name + " does not render: " + result.diagnostics());
             }
-            RenderedTrees.assertValid(gitops.resolve("rendered"));
+            RenderedTreeChecks.assertValid(gitops.resolve("rendered"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
