@@ -4,7 +4,6 @@ import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.Engine;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.SourceUrl;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,19 +42,12 @@ public record ModelResolution(
 
     /** The Model ready to plan, or empty when a part did not resolve. */
     public Optional<ResolvedModel> complete() {
-        List<ResolvedAdapter> resolved = new ArrayList<>();
-        for (AdapterResolution adapter : adapters) {
-            Optional<ResolvedAdapter> done = adapter.complete();
-            if (done.isEmpty()) {
-                return Optional.empty();
-            }
-            resolved.add(done.get());
-        }
-        if (source.url().isEmpty() || engine.isEmpty() || resources.isEmpty() || !cacheDefined) {
+        Optional<List<ResolvedAdapter>> resolved = Complete.all(adapters, AdapterResolution::complete);
+        if (resolved.isEmpty() || source.url().isEmpty() || engine.isEmpty() || resources.isEmpty() || !cacheDefined) {
             return Optional.empty();
         }
         SourceUrl url = source.url().get();
         return Optional.of(new ResolvedModel(
-                model, url, Names.cacheKey(url), engine.get(), cache, resolved, resources.get(), finetuneBase));
+                model, url, Names.cacheKey(url), engine.get(), cache, resolved.get(), resources.get(), finetuneBase));
     }
 }

@@ -1,7 +1,6 @@
 package io.kubeai.gitops.resolve;
 
 import io.kubeai.gitops.spec.KubeAIConfig;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,22 +20,11 @@ public record Resolution(KubeAIConfig config, List<ModelResolution> models, List
      * error, so after a clean validation this is present.
      */
     public Optional<ResolvedRepo> ready() {
-        List<ResolvedModel> ready = new ArrayList<>();
-        for (ModelResolution m : models) {
-            Optional<ResolvedModel> done = m.complete();
-            if (done.isEmpty()) {
-                return Optional.empty();
-            }
-            ready.add(done.get());
+        Optional<List<ResolvedModel>> ready = Complete.all(models, ModelResolution::complete);
+        Optional<List<ResolvedFineTune>> jobs = Complete.all(fineTunes, FineTuneResolution::complete);
+        if (ready.isEmpty() || jobs.isEmpty()) {
+            return Optional.empty();
         }
-        List<ResolvedFineTune> jobs = new ArrayList<>();
-        for (FineTuneResolution j : fineTunes) {
-            Optional<ResolvedFineTune> done = j.complete();
-            if (done.isEmpty()) {
-                return Optional.empty();
-            }
-            jobs.add(done.get());
-        }
-        return Optional.of(new ResolvedRepo(config, ready, jobs));
+        return Optional.of(new ResolvedRepo(config, ready.get(), jobs.get()));
     }
 }
