@@ -15,7 +15,7 @@ import java.util.Optional;
  * is {@code --username-file}, else {@code GIT_USERNAME}, else the token user name. No password, no
  * credentials: the clone is anonymous.
  */
-final class Credentials {
+public final class Credentials {
 
     static final String USERNAME_ENV = "GIT_USERNAME";
     static final String PASSWORD_ENV = "GIT_PASSWORD";
@@ -23,7 +23,7 @@ final class Credentials {
 
     private Credentials() {}
 
-    static Optional<GitCredentials> resolve(Map<String, String> env, Path usernameFile, Path passwordFile)
+    public static Optional<GitCredentials> resolve(Map<String, String> env, Path usernameFile, Path passwordFile)
             throws HookException {
         Optional<String> password = passwordFile != null
                 ? Optional.of(read("--password-file", passwordFile))

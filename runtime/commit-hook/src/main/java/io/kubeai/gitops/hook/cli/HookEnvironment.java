@@ -1,7 +1,7 @@
 package io.kubeai.gitops.hook.cli;
 
-import io.kubeai.gitops.hook.AdapterCommitter;
 import io.kubeai.gitops.hook.RetryPolicy;
+import io.kubeai.gitops.hook.SpecCommitter;
 import io.kubeai.gitops.hook.publish.AdapterPublisher;
 import io.kubeai.gitops.hook.publish.LoaderPublisher;
 import io.kubeai.gitops.hook.render.GeneratorRenderer;
@@ -25,7 +25,7 @@ public record HookEnvironment(
         Renderer renderer,
         AdapterPublisher publisher,
         RetryPolicy retry,
-        AdapterCommitter.Sleeper sleeper) {
+        SpecCommitter.Sleeper sleeper) {
 
     public HookEnvironment {
         env = Map.copyOf(env);

@@ -107,6 +107,11 @@ public final class GitWorkspace implements AutoCloseable {
 
     /** Whether the remote has {@code branch}, asked fresh from the server. */
     public boolean remoteHasBranch(String branch) throws GitFailure {
+        return remoteBranches().contains(branch);
+    }
+
+    /** Every branch of the remote (names without {@code refs/heads/}), asked fresh from the server. */
+    public java.util.Set<String> remoteBranches() throws GitFailure {
         try {
             Collection<Ref> refs = git.lsRemote()
                     .setRemote(Constants.DEFAULT_REMOTE_NAME)
@@ -114,7 +119,12 @@ public final class GitWorkspace implements AutoCloseable {
                     .setTimeout(TIMEOUT_SECONDS)
                     .setCredentialsProvider(credentials)
                     .call();
-            return refs.stream().anyMatch(r -> r.getName().equals(Constants.R_HEADS + branch));
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            refs.stream()
+                    .map(Ref::getName)
+                    .filter(n -> n.startsWith(Constants.R_HEADS))
+                    .forEach(n -> names.add(n.substring(Constants.R_HEADS.length())));
+            return names;
         } catch (GitAPIException | RuntimeException e) {
             throw GitErrors.classify("listing branches of", where, e);
         }
