@@ -64,6 +64,14 @@ final class Credentials {
         return env;
     }
 
+    /** The Git Secret's keys, each optional: a public repo needs none, a token needs no user name. */
+    static List<EnvVar> git(KubeAIConfig.GitSettings git) {
+        return List.of(
+                secret("GIT_USERNAME", git.secretName(), "username"),
+                secret("GIT_PASSWORD", git.secretName(), "password"),
+                secret("GIT_TOKEN", git.secretName(), "token"));
+    }
+
     /** Extra variables vLLM's Run:ai streamer reads to reach an S3-compatible store. */
     List<EnvVar> runaiStreamer() {
         List<EnvVar> env = new ArrayList<>(s3());

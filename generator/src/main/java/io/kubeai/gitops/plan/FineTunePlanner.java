@@ -156,9 +156,7 @@ final class FineTunePlanner {
             }
             args.addAll(List.of(
                     "--mode", git.mode(), "--author-name", git.authorName(), "--author-email", git.authorEmail()));
-            env.add(Credentials.secret("GIT_USERNAME", git.secretName(), "username"));
-            env.add(Credentials.secret("GIT_PASSWORD", git.secretName(), "password"));
-            env.add(Credentials.secret("GIT_TOKEN", git.secretName(), "token"));
+            env.addAll(Credentials.git(git));
         });
         args.addAll(
                 List.of("--model", job.model(), "--adapter", job.name(), "--trainer-image", resolved.trainerImage()));

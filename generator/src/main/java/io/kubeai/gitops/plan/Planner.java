@@ -29,6 +29,7 @@ public final class Planner {
                 .forEach(j -> folders.add(fineTunes.plan(j)));
         folders.addAll(SharedCaches.folders(repo.models(), context));
         LocalBucket.of(config).ifPresent(folders::add);
+        FinetuneApiPlan.of(config, new Credentials(config)).ifPresent(folders::add);
         folders.add(new FolderPlan(
                 "namespace",
                 List.of(),

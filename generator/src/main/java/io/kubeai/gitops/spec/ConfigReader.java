@@ -17,6 +17,7 @@ public final class ConfigReader {
     public static final String DEFAULT_NAMESPACE = "kubeai";
     public static final String DEFAULT_LOADER_IMAGE = "ghcr.io/kubeai-gitops/kubeai-loader:0.1.0";
     public static final String DEFAULT_HOOK_IMAGE = "ghcr.io/kubeai-gitops/kubeai-commit-hook:0.1.0";
+    public static final String DEFAULT_FINETUNE_API_IMAGE = "ghcr.io/kubeai-gitops/kubeai-finetune-api:0.1.0";
     /** The in-cluster bucket's S3 endpoint; see the local-bucket templates. */
     public static final String LOCAL_BUCKET_ENDPOINT = "http://kubeai-bucket.{namespace}.svc.cluster.local:8333";
 
@@ -145,12 +146,24 @@ public final class ConfigReader {
                     git.string("authorEmail").orElse("kubeai-finetune@users.noreply.kubeai.org")));
             git.finish();
         }
+        Fields api = finetuning.object("api");
+        Optional<KubeAIConfig.FinetuneApiSettings> apiSettings = Optional.empty();
+        boolean enabled = api.bool("enabled").orElse(false);
+        KubeAIConfig.FinetuneApiSettings read = new KubeAIConfig.FinetuneApiSettings(
+                api.string("image").orElse(DEFAULT_FINETUNE_API_IMAGE),
+                api.string("filesURL"),
+                api.string("secretName").orElse("kubeai-finetune-api"));
+        if (enabled) {
+            apiSettings = Optional.of(read);
+        }
+        api.finish();
         KubeAIConfig.FinetuningSettings settings = new KubeAIConfig.FinetuningSettings(
                 template,
                 finetuning.string("image"),
                 finetuning.string("resourceProfile").orElse("nvidia-gpu-l4:1"),
                 finetuning.string("hookImage").orElse(DEFAULT_HOOK_IMAGE),
-                gitSettings);
+                gitSettings,
+                apiSettings);
         finetuning.finish();
         return settings;
     }

@@ -74,13 +74,40 @@ public record KubeAIConfig(
      * @param resourceProfile    the trainer's {@code name:count}
      * @param hookImage          the commit-back hook image (the Job's main container)
      * @param git                the GitOps repo the hook commits to; empty disables commit-back
+     * @param api                the OpenAI-compatible finetuning API, when kubeai.yaml enables it
      */
     public record FinetuningSettings(
             Optional<String> defaultURLTemplate,
             Optional<String> image,
             String resourceProfile,
             String hookImage,
-            Optional<GitSettings> git) {}
+            Optional<GitSettings> git,
+            Optional<FinetuneApiSettings> api) {}
+
+    /**
+     * finetuning.api: the in-cluster service that turns OpenAI fine-tuning requests into FineTuneJob
+     * commits.
+     *
+     * @param image      the service's image
+     * @param filesUrl   {@code s3://bucket/prefix/} for uploaded files; empty means the first bucket
+     *                   profile's bucket, under {@code finetuning-files/}
+     * @param secretName the Secret whose {@code apiKeys} (one a line) clients must present as Bearer tokens
+     */
+    public record FinetuneApiSettings(String image, Optional<String> filesUrl, String secretName) {
+
+        /** The files URL given, else the default from the first bucket profile. */
+        public Optional<String> filesUrl(Map<String, CacheProfile> profiles) {
+            if (filesUrl.isPresent()) {
+                return filesUrl;
+            }
+            return profiles.values().stream()
+                    .map(CacheProfile::storage)
+                    .filter(s -> s instanceof CacheStorage.Bucket)
+                    .map(s -> ((CacheStorage.Bucket) s).url())
+                    .map(u -> "s3://" + u.substring("s3://".length()).split("/", 2)[0] + "/finetuning-files/")
+                    .findFirst();
+        }
+    }
 
     /**
      * finetuning.git: the repository the hook clones, the branch it pushes to, the GitOps repo's folder

@@ -22,8 +22,29 @@ final class ConfigRules {
                         config.origin().at("/models/cache/defaultProfile"),
                         Hints.undefinedDefaultProfile(
                                 p, String.join(", ", config.cacheProfiles().keySet())))));
+        config.finetuning().api().ifPresent(api -> checkApi(config, api));
         if (!config.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
             diagnostics.add(Diagnostics.error(config.origin().at("/namespace"), Hints.namespace(config.namespace())));
+        }
+    }
+
+    /** The finetuning API commits to the hook's repo and keeps uploads in a bucket: both must be set. */
+    private void checkApi(KubeAIConfig config, KubeAIConfig.FinetuneApiSettings api) {
+        if (config.finetuning().git().isEmpty()) {
+            diagnostics.add(Diagnostics.error(
+                    config.origin().at("/finetuning/api"),
+                    "finetuning.api needs finetuning.git: the API commits each job to that repository"));
+        }
+        java.util.Optional<String> files = api.filesUrl(config.cacheProfiles());
+        if (files.isEmpty()) {
+            diagnostics.add(Diagnostics.error(
+                    config.origin().at("/finetuning/api"),
+                    "finetuning.api needs somewhere to keep uploaded files: set filesURL (s3://bucket/prefix/)"
+                            + " or add a bucket cache profile"));
+        } else if (!files.get().matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?")) {
+            diagnostics.add(Diagnostics.error(
+                    config.origin().at("/finetuning/api/filesURL"),
+                    "finetuning.api.filesURL must be an s3:// URL (s3://bucket/prefix/), got '" + files.get() + "'"));
         }
     }
 }
