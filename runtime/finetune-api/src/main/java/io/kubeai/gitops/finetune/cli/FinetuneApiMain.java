@@ -4,8 +4,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.kubeai.gitops.finetune.ApiSettings;
 import io.kubeai.gitops.finetune.http.FinetuneApi;
-import io.kubeai.gitops.loader.LoaderEnv;
-import io.kubeai.gitops.loader.TransferOptions;
+import io.kubeai.gitops.loader.api.LoaderEnv;
+import io.kubeai.gitops.loader.api.LoaderListener;
+import io.kubeai.gitops.loader.api.TransferOptions;
 import io.kubeai.gitops.loader.http.HttpTransport;
 import io.kubeai.gitops.loader.retry.Retrier;
 import io.kubeai.gitops.loader.source.s3.S3Access;
@@ -35,7 +36,7 @@ public final class FinetuneApiMain {
                 LoaderEnv.system(),
                 options,
                 http,
-                new Retrier(options.retry(), io.kubeai.gitops.loader.LoaderListener.NONE));
+                new Retrier(options.retry(), LoaderListener.NONE));
         KubernetesClient cluster = new KubernetesClientBuilder().build();
         CountDownLatch stopped = new CountDownLatch(1);
         try (FinetuneApi api = new FinetuneApi(
