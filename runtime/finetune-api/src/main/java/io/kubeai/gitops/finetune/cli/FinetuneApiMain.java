@@ -32,11 +32,8 @@ public final class FinetuneApiMain {
         }
         TransferOptions options = TransferOptions.DEFAULTS;
         HttpTransport http = new HttpTransport(options.connectTimeout(), options.readTimeout());
-        S3Access s3 = S3Access.create(
-                LoaderEnv.system(),
-                options,
-                http,
-                new Retrier(options.retry(), LoaderListener.NONE));
+        S3Access s3 =
+                S3Access.create(LoaderEnv.system(), options, http, new Retrier(options.retry(), LoaderListener.NONE));
         KubernetesClient cluster = new KubernetesClientBuilder().build();
         CountDownLatch stopped = new CountDownLatch(1);
         try (FinetuneApi api = new FinetuneApi(
