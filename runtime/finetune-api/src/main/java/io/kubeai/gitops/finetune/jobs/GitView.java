@@ -1,6 +1,6 @@
 package io.kubeai.gitops.finetune.jobs;
 
-import io.kubeai.gitops.api.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.finetune.ApiException;
 import io.kubeai.gitops.hook.GitTarget;
 import io.kubeai.gitops.hook.RepoUrl;
