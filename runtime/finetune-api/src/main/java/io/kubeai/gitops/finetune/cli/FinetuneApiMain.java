@@ -8,8 +8,8 @@ import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.loader.api.LoaderListener;
 import io.kubeai.gitops.loader.api.TransferOptions;
 import io.kubeai.gitops.loader.http.HttpTransport;
-import io.kubeai.gitops.loader.retry.Retrier;
 import io.kubeai.gitops.loader.location.BucketLocation.Store;
+import io.kubeai.gitops.loader.retry.Retrier;
 import io.kubeai.gitops.loader.source.s3.S3Access;
 import io.kubeai.gitops.loader.source.s3.S3Settings;
 import java.net.InetSocketAddress;
@@ -34,8 +34,7 @@ public final class FinetuneApiMain {
         }
         TransferOptions options = TransferOptions.DEFAULTS;
         HttpTransport http = new HttpTransport(options.connectTimeout(), options.readTimeout());
-        S3Access s3 =
-                S3Access.create(
+        S3Access s3 = S3Access.create(
                 S3Settings.of(Store.S3, LoaderEnv.system()),
                 options,
                 http,
