@@ -24,44 +24,53 @@ final class CustomResourceDefinitions {
                     + yaml.error().message());
         }
         for (YamlDocument document : yaml.documents()) {
-            add(document.content(), file, library);
+            load(document.content(), file.toString(), library);
         }
     }
 
-    private static void add(JsonNode document, Path file, SchemaLibrary library) throws IOException {
+    /** Loads one parsed document (a CRD, a List of them, or anything else, which is skipped); {@code origin} names it. */
+    static void load(JsonNode document, String origin, SchemaLibrary library) throws IOException {
         String kind = document.path("kind").asText("");
         if (kind.equals("List")) {
             for (JsonNode item : document.path("items")) {
-                add(item, file, library);
+                load(item, origin, library);
             }
         } else if (kind.equals("CustomResourceDefinition")) {
-            register(document, file, library);
+            register(document, origin, library);
         }
     }
 
-    private static void register(JsonNode crd, Path file, SchemaLibrary library) throws IOException {
+    private static void register(JsonNode crd, String origin, SchemaLibrary library) throws IOException {
         JsonNode spec = crd.path("spec");
         String group = spec.path("group").asText("");
         String kind = spec.path("names").path("kind").asText("");
         if (group.isEmpty() || kind.isEmpty()) {
-            throw new IOException(file + ": CustomResourceDefinition '"
+            throw new IOException(origin + ": CustomResourceDefinition '"
                     + crd.path("metadata").path("name").asText() + "' has no spec.group or spec.names.kind");
         }
         for (JsonNode version : spec.path("versions")) {
             if (!version.path("served").asBoolean(true)) {
                 continue;
             }
-            // apiextensions.k8s.io/v1beta1 could give one schema for every version.
-            JsonNode schema = version.path("schema").path("openAPIV3Schema");
-            if (schema.isMissingNode()) {
-                schema = spec.path("validation").path("openAPIV3Schema");
-            }
             String versionName = version.path("name").asText();
-            String name = "crd." + group + "." + versionName + "." + kind;
-            library.define(new SchemaLibrary.Definition(
-                    name, schema.isObject() ? schema : unchecked(), file.toString(), true));
+            String name = definitionName(group, versionName, kind);
+            library.define(new SchemaLibrary.Definition(name, schemaOf(version, spec), origin, true));
             library.bind(new GroupVersionKind(group, versionName, kind), name);
         }
+    }
+
+    /** The pool name of one CRD version's schema. */
+    static String definitionName(String group, String version, String kind) {
+        return "crd." + group + "." + version + "." + kind;
+    }
+
+    /** A version's schema; apiextensions.k8s.io/v1beta1 could give one in {@code spec} for every version. */
+    static JsonNode schemaOf(JsonNode version, JsonNode spec) {
+        JsonNode schema = version.path("schema").path("openAPIV3Schema");
+        if (schema.isMissingNode() && spec != null) {
+            schema = spec.path("validation").path("openAPIV3Schema");
+        }
+        return schema.isObject() ? schema : unchecked();
     }
 
     /** A version without a schema accepts any object, as the API server does. */

@@ -9,7 +9,6 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -35,31 +34,34 @@ final class KindSchemas {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
 
     private final SchemaLibrary library;
-    private final Map<String, SchemaConverter.Converted> converted;
+    private final SchemaConverter converter;
+    /** Definitions converted so far; a kind's first use converts what it reaches. */
+    private final Map<String, SchemaConverter.Converted> converted = new ConcurrentHashMap<>();
+
     private final Map<GroupVersionKind, JsonSchema> compiled = new ConcurrentHashMap<>();
 
-    private KindSchemas(SchemaLibrary library, Map<String, SchemaConverter.Converted> converted) {
+    private KindSchemas(SchemaLibrary library) {
         this.library = library;
-        this.converted = converted;
+        this.converter = new SchemaConverter(library.has(SchemaLibrary.OBJECT_META));
     }
 
     /**
-     * Converts every definition and checks that every kind's references resolve, so that a missing
-     * document is reported once, when loading, rather than as a failure of every document.
+     * Checks that every reference of the kinds the user's files describe resolves, so that a missing
+     * document is reported once, when loading, rather than as a failure of every document. The
+     * catalog's own kinds are not walked here: a test checks they all resolve, and skipping them
+     * keeps loading quick.
      *
      * @throws IllegalStateException naming the unresolved references and a kind that needs them
      */
     static KindSchemas of(SchemaLibrary library) {
-        SchemaConverter converter = new SchemaConverter(library.definition(SchemaLibrary.OBJECT_META) != null);
-        Map<String, SchemaConverter.Converted> converted = new HashMap<>();
-        for (SchemaLibrary.Definition definition : library.definitions()) {
-            converted.put(definition.name(), converter.convert(definition));
-        }
-        KindSchemas schemas = new KindSchemas(library, converted);
+        KindSchemas schemas = new KindSchemas(library);
         Map<String, String> missing = new TreeMap<>();
         for (var kind : library.kinds().entrySet()) {
+            if (!library.isEager(kind.getValue())) {
+                continue;
+            }
             for (String name : schemas.reachable(kind.getValue())) {
-                if (!converted.containsKey(name)) {
+                if (schemas.converted(name) == null) {
                     missing.putIfAbsent(
                             name,
                             kind.getKey() + " in "
@@ -79,6 +81,16 @@ final class KindSchemas {
                     + "; give the document that defines it too (for ObjectMeta, the Kubernetes OpenAPI document)");
         }
         return schemas;
+    }
+
+    /** A definition in JSON Schema form, converted on first use; {@code null} when none has that name. */
+    private SchemaConverter.Converted converted(String name) {
+        SchemaConverter.Converted done = converted.get(name);
+        if (done != null) {
+            return done;
+        }
+        SchemaLibrary.Definition definition = library.definition(name);
+        return definition == null ? null : converted.computeIfAbsent(name, unused -> converter.convert(definition));
     }
 
     /**
@@ -112,7 +124,11 @@ final class KindSchemas {
     ObjectNode document(String root) {
         ObjectNode definitions = JSON.objectNode();
         for (String name : reachable(root)) {
-            definitions.set(name, converted.get(name).schema());
+            SchemaConverter.Converted definition = converted(name);
+            if (definition == null) {
+                throw new IllegalStateException("no schema defines '" + name + "', which " + root + " refers to");
+            }
+            definitions.set(name, definition.schema());
         }
         ObjectNode document = JSON.objectNode();
         document.put("$schema", "http://json-schema.org/draft-07/schema#");
@@ -128,8 +144,9 @@ final class KindSchemas {
         queue.add(root);
         while (!queue.isEmpty()) {
             String name = queue.poll();
-            if (seen.add(name) && converted.containsKey(name)) {
-                queue.addAll(converted.get(name).references());
+            SchemaConverter.Converted definition = seen.add(name) ? converted(name) : null;
+            if (definition != null) {
+                queue.addAll(definition.references());
             }
         }
         return seen;

@@ -56,7 +56,7 @@ public final class ManifestValidator {
         this.checker = checker;
     }
 
-    /** Starts a validator; give it at least one OpenAPI document or CRD. */
+    /** Starts a validator: the built-in schema catalog unless OpenAPI documents or CRDs are given. */
     public static Builder builder() {
         return new Builder();
     }
@@ -200,9 +200,21 @@ public final class ManifestValidator {
     public static final class Builder {
         private final List<Path> openApi = new ArrayList<>();
         private final List<Path> crds = new ArrayList<>();
+        private boolean catalog;
         private boolean rejectNullValues;
 
         private Builder() {}
+
+        /**
+         * The schema catalog this jar carries (Kubernetes 1.35, VolumeSnapshot, Kustomization, and the
+         * Argo CD, Flux, Gateway API, Inference Extension and KEDA CRDs), under any documents and CRDs
+         * given, which override its definitions and kinds of the same name. A builder given no source
+         * at all uses the catalog alone.
+         */
+        public Builder catalog() {
+            this.catalog = true;
+            return this;
+        }
 
         /**
          * OpenAPI documents: swagger 2.0 as a cluster serves at {@code /openapi/v2}, or OpenAPI 3
@@ -234,15 +246,14 @@ public final class ManifestValidator {
         /**
          * Reads and converts every schema; compiling waits for the first document of each kind.
          *
-         * @throws IOException           when a file cannot be read, is not a schema document, or refers
-         *                               to a definition that no document given defines
-         * @throws IllegalStateException when no source was given
+         * @throws IOException when a file cannot be read, is not a schema document, or refers to a
+         *                     definition that no document given defines
          */
         public ManifestValidator build() throws IOException {
-            if (openApi.isEmpty() && crds.isEmpty()) {
-                throw new IllegalStateException("give at least one OpenAPI document or CRD");
-            }
             SchemaLibrary library = new SchemaLibrary();
+            if (catalog || (openApi.isEmpty() && crds.isEmpty())) {
+                SchemaCatalog.load(library);
+            }
             for (Path file : SourceFiles.expand(openApi, ".json", ".yaml", ".yml")) {
                 OpenApiDocuments.load(file, library);
             }

@@ -40,12 +40,16 @@ final class OpenApiDocuments {
     private OpenApiDocuments() {}
 
     static void load(Path file, SchemaLibrary library) throws IOException {
-        JsonNode document = read(file);
+        load(read(file), file.toString(), library);
+    }
+
+    /** Loads a document already parsed; {@code origin} names it in messages. */
+    static void load(JsonNode document, String origin, SchemaLibrary library) throws IOException {
         JsonNode definitions = document.has("definitions")
                 ? document.get("definitions")
                 : document.path("components").path("schemas");
         if (!definitions.isObject()) {
-            throw new IOException(file + ": not an OpenAPI document: it has neither 'definitions' (OpenAPI v2)"
+            throw new IOException(origin + ": not an OpenAPI document: it has neither 'definitions' (OpenAPI v2)"
                     + " nor 'components.schemas' (OpenAPI v3)");
         }
         boolean declaresKinds = false;
@@ -55,14 +59,14 @@ final class OpenApiDocuments {
         for (Entry<String, JsonNode> entry : definitions.properties()) {
             String name = entry.getKey();
             JsonNode schema = entry.getValue();
-            library.define(new SchemaLibrary.Definition(name, schema, file.toString(), false));
+            library.define(new SchemaLibrary.Definition(name, schema, origin, false));
             for (GroupVersionKind kind : kindsOf(name, schema, declaresKinds)) {
                 library.bind(kind, name);
             }
         }
     }
 
-    private static JsonNode read(Path file) throws IOException {
+    static JsonNode read(Path file) throws IOException {
         String name = file.getFileName().toString();
         if (name.endsWith(".json")) {
             try (InputStream in = Files.newInputStream(file)) {

@@ -32,7 +32,7 @@ final class SchemaConverter {
     static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String PRESERVE = "x-kubernetes-preserve-unknown-fields";
-    private static final List<String> COPIED = List.of(
+    static final List<String> COPIED = List.of(
             "required",
             "enum",
             "minimum",

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Every schema the user gave, still in OpenAPI form: one pool of named definitions shared by all
@@ -14,7 +16,8 @@ import java.util.TreeSet;
  * document defines), and which definition each group/version/kind starts from.
  *
  * <p>A later source replaces an earlier one's definition or kind of the same name, so a user can
- * override a built-in kind with their own CRD.
+ * override a built-in kind with their own CRD. Definitions from the schema catalog are registered
+ * unparsed and read on first use, so a run that checks five kinds reads only what those reach.
  */
 final class SchemaLibrary {
     static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
@@ -29,23 +32,51 @@ final class SchemaLibrary {
      */
     record Definition(String name, JsonNode schema, String origin, boolean customResource) {}
 
-    private final Map<String, Definition> definitions = new HashMap<>();
+    /** A definition not read yet: {@code schema} parses it. */
+    private record Pending(String origin, boolean customResource, Supplier<JsonNode> schema) {}
+
+    /** Written while loading (one thread), then filled in by lookups from any thread. */
+    private final Map<String, Definition> definitions = new ConcurrentHashMap<>();
+
+    private final Map<String, Pending> pending = new HashMap<>();
     private final Map<GroupVersionKind, String> kinds = new LinkedHashMap<>();
 
     void define(Definition definition) {
+        pending.remove(definition.name());
         definitions.put(definition.name(), definition);
+    }
+
+    /** Registers a definition that {@code schema} parses when something first needs it. */
+    void defineLazily(String name, String origin, boolean customResource, Supplier<JsonNode> schema) {
+        definitions.remove(name);
+        pending.put(name, new Pending(origin, customResource, schema));
     }
 
     void bind(GroupVersionKind kind, String definitionName) {
         kinds.put(kind, definitionName);
     }
 
+    /** The definition of that name, read now if it was registered lazily; {@code null} when none is. */
     Definition definition(String name) {
-        return definitions.get(name);
+        Definition definition = definitions.get(name);
+        if (definition != null) {
+            return definition;
+        }
+        Pending later = pending.get(name);
+        if (later == null) {
+            return null;
+        }
+        return definitions.computeIfAbsent(
+                name, unused -> new Definition(name, later.schema().get(), later.origin(), later.customResource()));
     }
 
-    Iterable<Definition> definitions() {
-        return definitions.values();
+    boolean has(String name) {
+        return definitions.containsKey(name) || pending.containsKey(name);
+    }
+
+    /** Whether a definition came from a file given to the builder, which is checked when loading. */
+    boolean isEager(String name) {
+        return definitions.containsKey(name) && !pending.containsKey(name);
     }
 
     /** The definition a kind starts from, or {@code null} when no source describes the kind. */

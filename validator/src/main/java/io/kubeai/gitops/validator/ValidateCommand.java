@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code validate [--openapi PATH]... [--crds PATH]... [--shared DIR] [--reject-null-values] PATH...}:
- * validates files and directories and prints one line per violation, then a summary.
+ * {@code validate [--openapi PATH]... [--crds PATH]... [--shared DIR] [--catalog] [--reject-null-values] PATH...}:
+ * validates files and directories and prints one line per violation, then a summary. With no schema
+ * option it uses the built-in schema catalog; {@code --openapi}, {@code --crds} and {@code --shared}
+ * replace it (a cluster's own document), and {@code --catalog} keeps it under them.
  *
  * <p>Exit codes as in every kubeai command: 0 every document is valid, 1 some are not, 2 the
  * arguments are wrong, 3 a file could not be read (manifests or schemas).
@@ -21,10 +23,14 @@ public final class ValidateCommand {
     static final int FAILURE = 3;
 
     private static final String USAGE_TEXT = """
-            usage: validate [--openapi PATH]... [--crds PATH]... [--shared DIR] [--reject-null-values] PATH...
-              --openapi PATH        an OpenAPI document (kubectl get --raw /openapi/v2), or a directory of them
-              --crds PATH           a CustomResourceDefinition file, or a directory of them
+            usage: validate [--openapi PATH]... [--crds PATH]... [--shared DIR] [--catalog] [--reject-null-values] PATH...
+              (no schema option)    the built-in catalog: Kubernetes 1.35, VolumeSnapshot, Kustomization, and the
+                                    Argo CD, Flux, HTTPRoute, InferencePool and KEDA CRDs
+              --openapi PATH        an OpenAPI document (kubectl get --raw /openapi/v2), or a directory of them,
+                                    instead of the catalog
+              --crds PATH           a CustomResourceDefinition file, or a directory of them, instead of the catalog
               --shared DIR          DIR/kubernetes-openapi and DIR/crds
+              --catalog             the catalog too, under the documents given (they override it)
               --reject-null-values  check 'field: null' against the field's type instead of reading it as absent
               PATH                  a manifest file, or a directory of *.yaml and *.yml files""";
 
@@ -38,7 +44,6 @@ public final class ValidateCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ManifestValidator.Builder builder = ManifestValidator.builder();
         List<Path> targets = new ArrayList<>();
-        boolean schemas = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             boolean takesValue = arg.equals("--openapi") || arg.equals("--crds") || arg.equals("--shared");
@@ -52,6 +57,7 @@ public final class ValidateCommand {
                     Path shared = Path.of(args[++i]);
                     builder.openApi(shared.resolve("kubernetes-openapi")).crds(shared.resolve("crds"));
                 }
+                case "--catalog" -> builder.catalog();
                 case "--reject-null-values" -> builder.rejectNullValues(true);
                 case "-h", "--help" -> {
                     out.println(USAGE_TEXT);
@@ -64,10 +70,6 @@ public final class ValidateCommand {
                     targets.add(Path.of(arg));
                 }
             }
-            schemas |= takesValue;
-        }
-        if (!schemas) {
-            return usage(err, "give the schemas with --openapi, --crds or --shared");
         }
         if (targets.isEmpty()) {
             return usage(err, "give at least one manifest file or directory");

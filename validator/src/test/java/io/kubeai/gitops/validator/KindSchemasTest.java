@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +38,8 @@ class KindSchemasTest {
     @Test
     void everyKindInTheSharedSchemas_compiles() throws IOException {
         SchemaLibrary library = kubernetes();
-        try (var crds = Files.newDirectoryStream(SharedSchemas.crds(), "*.yaml")) {
-            for (Path crd : crds) {
-                CustomResourceDefinitions.load(crd, library);
-            }
+        for (Path crd : SourceFiles.expand(List.of(SharedSchemas.crds()), ".yaml", ".yml", ".json")) {
+            CustomResourceDefinitions.load(crd, library);
         }
         KindSchemas schemas = KindSchemas.of(library);
 
@@ -74,7 +73,7 @@ class KindSchemasTest {
     @Test
     void notAnOpenApiDocument_failsTheBuild() {
         assertThatThrownBy(() -> ManifestValidator.builder()
-                        .openApi(SharedSchemas.dir().resolve("crds/argoproj.io_appproject-crd.yaml"))
+                        .openApi(SharedSchemas.crd("argoproj.io_appproject-crd"))
                         .build())
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("not an OpenAPI document");

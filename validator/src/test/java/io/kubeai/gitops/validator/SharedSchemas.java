@@ -4,28 +4,43 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The project's shared test data (OpenAPI documents and CRDs beside the checkout) and one validator
- * over all of it, built once per test run because loading takes a second.
+ * The schemas tests validate against, and one validator over them, built once per test run. By
+ * default the built-in catalog; {@code -Dkubeai.shared.dir=DIR} (a folder with kubernetes-openapi/
+ * and crds/, such as ../shared) replaces it. Tests that read schema files read the catalog's own
+ * files, which have the same layout, unless that property names another folder.
  */
 final class SharedSchemas {
+    /** The catalog's files in this module's sources. */
+    static final Path CATALOG = Path.of("src/main/resources").resolve(SchemaCatalog.RESOURCES);
+
     private static ManifestValidator validator;
 
     private SharedSchemas() {}
 
-    /** {@code -Dkubeai.shared.dir}, as the parent pom sets it, else {@code ../../shared} from the module. */
-    static Path dir() {
-        String configured = System.getProperty("kubeai.shared.dir");
-        Path dir = configured != null ? Path.of(configured) : Path.of("../../shared");
-        Path normalized = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(normalized.resolve("kubernetes-openapi"))) {
-            throw new IllegalStateException("no shared test data at " + normalized
-                    + "; set -Dkubeai.shared.dir to the folder holding kubernetes-openapi/ and crds/");
+    /** The folder given by {@code -Dkubeai.shared.dir}, when one is. */
+    static Optional<Path> override() {
+        String configured = System.getProperty("kubeai.shared.dir", "");
+        if (configured.isBlank()) {
+            return Optional.empty();
         }
-        return normalized;
+        Path dir = Path.of(configured).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir.resolve("kubernetes-openapi"))) {
+            throw new IllegalStateException("-Dkubeai.shared.dir=" + configured
+                    + " has no kubernetes-openapi/ folder; leave it unset to use the schema catalog");
+        }
+        return Optional.of(dir);
     }
 
+    /** A folder with kubernetes-openapi/ and crds/: the override, else the catalog. */
+    static Path dir() {
+        return override().orElse(CATALOG.toAbsolutePath());
+    }
+
+    /** An OpenAPI document by its file name, which the catalog keeps. */
     static Path openApi(String file) {
         return dir().resolve("kubernetes-openapi").resolve(file);
     }
@@ -34,10 +49,23 @@ final class SharedSchemas {
         return dir().resolve("crds");
     }
 
+    /** A CRD file by its name without extension: .yaml in the sources, .json in the catalog. */
+    static Path crd(String baseName) throws IOException {
+        for (Path file : SourceFiles.expand(List.of(crds()), ".yaml", ".yml", ".json")) {
+            if (file.getFileName().toString().startsWith(baseName + ".")) {
+                return file;
+            }
+        }
+        throw new IllegalStateException("no CRD file " + baseName + " in " + crds());
+    }
+
     static synchronized ManifestValidator validator() {
         if (validator == null) {
             try {
-                validator = ManifestValidator.fromSharedDir(dir());
+                Optional<Path> override = override();
+                validator = override.isPresent()
+                        ? ManifestValidator.fromSharedDir(override.get())
+                        : ManifestValidator.builder().build();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

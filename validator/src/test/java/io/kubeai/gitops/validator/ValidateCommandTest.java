@@ -39,10 +39,34 @@ class ValidateCommandTest {
     }
 
     @Test
-    void missingSchemas_isAUsageError() {
-        assertThat(run("rendered")).isEqualTo(ValidateCommand.USAGE);
+    void noSchemaOption_validatesAgainstTheBuiltInCatalog() {
+        int code = run(
+                SharedSchemas.manifest("valid").toString(),
+                SharedSchemas.manifest("invalid").toString());
+
+        assertThat(code).isEqualTo(ValidateCommand.INVALID);
+        assertThat(out())
+                .endsWith(":17:11: Deployment/llama-3-8b: /spec/template/spec/containers/0/gpus: unknown field 'gpus'\n"
+                        + "13 documents in 12 files: 1 violation\n");
+    }
+
+    @Test
+    void catalogOption_keepsTheCatalogUnderAnotherDocument() {
+        int code = run(
+                "--openapi",
+                SharedSchemas.openApi("kustomize.json").toString(),
+                "--catalog",
+                SharedSchemas.manifest("valid").toString());
+
+        assertThat(code).as(err()).isEqualTo(ValidateCommand.OK);
+        assertThat(out()).isEqualTo("12 documents in 11 files: all valid\n");
+    }
+
+    @Test
+    void noManifests_isAUsageError() {
+        assertThat(run("--catalog")).isEqualTo(ValidateCommand.USAGE);
         assertThat(err())
-                .contains("give the schemas with --openapi, --crds or --shared")
+                .contains("give at least one manifest file or directory")
                 .contains("usage:");
     }
 
