@@ -8,4 +8,4 @@ mvn -q -B -pl generator -am package -DskipTests
 mvn -q -B -pl generator dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 jar="$(ls generator/target/kubeai-generator-*-cli.jar | head -n 1)"
 cp="generator/target/test-classes:generator/target/classes:$(cat generator/target/bench.classpath)"
-exec java -Xmx512m -cp "$cp" io.kubeai.gitops.bench.RenderBenchmark "${1:-1000}" "$jar" "$root/../shared"
+exec java -Xmx512m -cp "$cp" io.kubeai.gitops.bench.RenderBenchmark "${1:-1000}" "$jar"

@@ -3,7 +3,6 @@ package io.kubeai.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeai.gitops.cli.KubeaiCli;
-import io.kubeai.gitops.testing.SharedDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,12 +39,7 @@ class CliTest {
         model("kind: Model\nmetadata:\n  name: m\nspec:\n  url: hf://org/m\n");
         assertThat(run("generate", repo.toString())).isZero();
         assertThat(run("generate", "--check", repo.toString())).isZero();
-        assertThat(run(
-                        "validate",
-                        "--shared",
-                        SharedDir.get().toString(),
-                        repo.resolve("rendered").toString()))
-                .isZero();
+        assertThat(run("validate", repo.resolve("rendered").toString())).isZero();
     }
 
     @Test

@@ -23,9 +23,6 @@ public final class RenderBenchmark {
     public static void main(String[] args) throws Exception {
         int models = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         String cliJar = args.length > 1 ? args[1] : System.getProperty("kubeai.cli.jar");
-        Path shared = Path.of(args.length > 2 ? args[2] : "../shared")
-                .toAbsolutePath()
-                .normalize();
         Path repo = Files.createTempDirectory("kubeai-bench-");
         try {
             SyntheticRepo.write(repo, models);
@@ -38,12 +35,8 @@ public final class RenderBenchmark {
                     cliJar);
 
             Run generate = Run.of(concat(java, "generate", repo.toString()));
-            Run validate = Run.of(concat(
-                    java,
-                    "validate",
-                    "--shared",
-                    shared.toString(),
-                    repo.resolve("rendered").toString()));
+            Run validate =
+                    Run.of(concat(java, "validate", repo.resolve("rendered").toString()));
             Run rerun = Run.of(concat(java, "generate", repo.toString()));
             Run kustomize = Run.ofOptional(
                     List.of("kubectl", "kustomize", repo.resolve("rendered").toString()));
@@ -86,7 +79,7 @@ public final class RenderBenchmark {
             } else {
                 System.out.println("kubectl kustomize (peer):         kubectl not on PATH");
             }
-            InProcess.measure(repo, shared);
+            InProcess.measure(repo);
         } finally {
             try (var walk = Files.walk(repo)) {
                 walk.sorted(java.util.Comparator.reverseOrder())
@@ -160,7 +153,7 @@ public final class RenderBenchmark {
 
     /** The same work in this JVM, after a warm-up, with the heap's peak from the memory pools. */
     static final class InProcess {
-        static void measure(Path repo, Path shared) throws IOException {
+        static void measure(Path repo) throws IOException {
             var generator = new io.kubeai.gitops.api.Generator();
             var request = io.kubeai.gitops.api.GenerateRequest.builder(repo)
                     .outputDir(repo.resolve("in-process"))

@@ -2,22 +2,26 @@ package io.kubeai.gitops.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** The shared test data beside the checkout: ../shared (Kubernetes OpenAPI documents and CRDs). */
+/**
+ * {@code -Dkubeai.shared.dir}: an optional folder with kubernetes-openapi/ and crds/ (such as
+ * ../shared) that tests validate against instead of the validator's built-in schema catalog.
+ */
 public final class SharedDir {
     private SharedDir() {}
 
-    public static Path get() {
-        String property = System.getProperty("kubeai.shared.dir");
-        if (property != null && Files.isDirectory(Path.of(property))) {
-            return Path.of(property).toAbsolutePath().normalize();
+    /** The folder, when the property names one; empty means the catalog. */
+    public static Optional<Path> override() {
+        String property = System.getProperty("kubeai.shared.dir", "");
+        if (property.isBlank()) {
+            return Optional.empty();
         }
-        // A module's folder is one, two or three levels below the checkout (generator, runtime/commit-hook).
-        for (Path candidate : new Path[] {Path.of("../../shared"), Path.of("../shared"), Path.of("../../../shared")}) {
-            if (Files.isDirectory(candidate.resolve("kubernetes-openapi"))) {
-                return candidate.toAbsolutePath().normalize();
-            }
+        Path dir = Path.of(property).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir.resolve("kubernetes-openapi"))) {
+            throw new IllegalStateException("-Dkubeai.shared.dir=" + property
+                    + " has no kubernetes-openapi/ folder; leave it unset to use the schema catalog");
         }
-        throw new IllegalStateException("../shared with kubernetes-openapi/ not found; set -Dkubeai.shared.dir");
+        return Optional.of(dir);
     }
 }
