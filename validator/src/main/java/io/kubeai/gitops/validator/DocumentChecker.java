@@ -2,13 +2,17 @@ package io.kubeai.gitops.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
+import io.kubeai.gitops.validator.podsecurity.PodSecurity;
+import io.kubeai.gitops.validator.rules.ApiServerRules;
+import io.kubeai.gitops.validator.rules.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Checks one document: works out what it is (apiVersion and kind, or a kustomization by its file
- * name), finds the schema for that, and validates against it.
+ * name), finds the schema for that, validates against it, then applies the API server's own rules
+ * and, when asked, a Pod Security Standard.
  */
 final class DocumentChecker {
     private static final String KUSTOMIZE_API_VERSION = "kustomize.config.k8s.io/v1beta1";
@@ -17,11 +21,14 @@ final class DocumentChecker {
     private final SchemaLibrary library;
     private final KindSchemas schemas;
     private final boolean rejectNullValues;
+    private final PodSecurity.Level podSecurity;
 
-    DocumentChecker(SchemaLibrary library, KindSchemas schemas, boolean rejectNullValues) {
+    /** @param podSecurity the standard pod templates must meet, or {@code null} for none */
+    DocumentChecker(SchemaLibrary library, KindSchemas schemas, boolean rejectNullValues, PodSecurity.Level podSecurity) {
         this.library = library;
         this.schemas = schemas;
         this.rejectNullValues = rejectNullValues;
+        this.podSecurity = podSecurity;
     }
 
     /** @param fileName the file the document came from, or {@code null} */
@@ -38,17 +45,31 @@ final class DocumentChecker {
             return findings;
         }
         GroupVersionKind gvk = GroupVersionKind.of(apiVersion, kind);
-        JsonSchema schema;
-        try {
-            schema = schemas.schemaFor(gvk);
-        } catch (IllegalStateException e) {
-            return List.of(new Finding("", e.getMessage()));
-        }
-        if (schema == null) {
+        if (library.rootOf(gvk) == null) {
             return List.of(new Finding("", unknownKind(gvk)));
         }
         JsonNode checked = rejectNullValues ? document : NullMembers.prune(document);
-        return Messages.translate(schema.validate(checked));
+        List<Finding> found = new ArrayList<>();
+        if (!schemas.quicklyPasses(gvk, checked)) {
+            JsonSchema schema;
+            try {
+                schema = schemas.schemaFor(gvk);
+            } catch (IllegalStateException e) {
+                return List.of(new Finding("", e.getMessage()));
+            }
+            found.addAll(Messages.translate(schema.validate(checked)));
+        }
+        add(ApiServerRules.check(checked), found);
+        if (podSecurity != null) {
+            add(PodSecurity.check(checked, podSecurity), found);
+        }
+        return found;
+    }
+
+    private static void add(List<Problem> problems, List<Finding> findings) {
+        for (Problem problem : problems) {
+            findings.add(new Finding(problem.path(), problem.message()));
+        }
     }
 
     static String kindOf(JsonNode document) {

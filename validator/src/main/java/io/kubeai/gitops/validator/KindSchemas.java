@@ -1,5 +1,6 @@
 package io.kubeai.gitops.validator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
@@ -39,6 +40,10 @@ final class KindSchemas {
     private final Map<String, SchemaConverter.Converted> converted = new ConcurrentHashMap<>();
 
     private final Map<GroupVersionKind, JsonSchema> compiled = new ConcurrentHashMap<>();
+    private final QuickCheck quick = new QuickCheck(name -> {
+        SchemaConverter.Converted definition = converted(name);
+        return definition == null ? null : definition.schema();
+    });
 
     private KindSchemas(SchemaLibrary library) {
         this.library = library;
@@ -118,6 +123,15 @@ final class KindSchemas {
                             + library.definition(root).origin() + " cannot be compiled: " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * Whether a document of a kind is certainly valid, found quickly; when not, {@link #schemaFor}'s
+     * full validation finds what is wrong (or that nothing is).
+     */
+    boolean quicklyPasses(GroupVersionKind kind, JsonNode document) {
+        String root = library.rootOf(kind);
+        return root != null && quick.passes(root, document);
     }
 
     /** The JSON Schema document for a root definition, as it is compiled. */

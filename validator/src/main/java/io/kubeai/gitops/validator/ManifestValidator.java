@@ -1,6 +1,7 @@
 package io.kubeai.gitops.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubeai.gitops.validator.podsecurity.PodSecurity;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -37,6 +38,9 @@ import java.util.Set;
  *       a string (see {@link Builder#rejectNullValues(boolean)});</li>
  *   <li>YAML is read as the Kubernetes decoder reads it (YAML 1.1: an unquoted {@code yes} is a
  *       boolean) and a duplicate key is a violation;</li>
+ *   <li>the API server's own rules that no schema states ({@link io.kubeai.gitops.validator.rules.ApiServerRules}:
+ *       name formats per kind, label and annotation limits, unique container, volume and port names,
+ *       mounts naming volumes, quantities, requests within limits) are checked too;</li>
  *   <li>{@code format}s and CEL rules ({@code x-kubernetes-validations}) are not checked.</li>
  * </ul>
  *
@@ -202,6 +206,7 @@ public final class ManifestValidator {
         private final List<Path> crds = new ArrayList<>();
         private boolean catalog;
         private boolean rejectNullValues;
+        private PodSecurity.Level podSecurity;
 
         private Builder() {}
 
@@ -244,6 +249,16 @@ public final class ManifestValidator {
         }
 
         /**
+         * Also reports each pod template's violations of a Pod Security Standard (what a namespace
+         * labelled {@code pod-security.kubernetes.io/enforce} with that level would refuse), by
+         * container and field; {@code null} for none, the default.
+         */
+        public Builder podSecurity(PodSecurity.Level level) {
+            this.podSecurity = level;
+            return this;
+        }
+
+        /**
          * Reads and converts every schema; compiling waits for the first document of each kind.
          *
          * @throws IOException when a file cannot be read, is not a schema document, or refers to a
@@ -266,7 +281,7 @@ public final class ManifestValidator {
             } catch (IllegalStateException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            return new ManifestValidator(library, new DocumentChecker(library, schemas, rejectNullValues));
+            return new ManifestValidator(library, new DocumentChecker(library, schemas, rejectNullValues, podSecurity));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.kubeai.gitops.validator;
 
+import io.kubeai.gitops.validator.podsecurity.PodSecurity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code validate [--openapi PATH]... [--crds PATH]... [--shared DIR] [--catalog] [--reject-null-values] PATH...}:
+ * {@code validate [--openapi PATH]... [--crds PATH]... [--shared DIR] [--catalog] [--pod-security LEVEL] [--reject-null-values] PATH...}:
  * validates files and directories and prints one line per violation, then a summary. With no schema
  * option it uses the built-in schema catalog; {@code --openapi}, {@code --crds} and {@code --shared}
  * replace it (a cluster's own document), and {@code --catalog} keeps it under them.
@@ -23,7 +24,8 @@ public final class ValidateCommand {
     static final int FAILURE = 3;
 
     private static final String USAGE_TEXT = """
-            usage: validate [--openapi PATH]... [--crds PATH]... [--shared DIR] [--catalog] [--reject-null-values] PATH...
+            usage: validate [--openapi PATH]... [--crds PATH]... [--shared DIR] [--catalog] [--pod-security LEVEL]
+                            [--reject-null-values] PATH...
               (no schema option)    the built-in catalog: Kubernetes 1.35, VolumeSnapshot, Kustomization, and the
                                     Argo CD, Flux, HTTPRoute, InferencePool and KEDA CRDs
               --openapi PATH        an OpenAPI document (kubectl get --raw /openapi/v2), or a directory of them,
@@ -31,6 +33,8 @@ public final class ValidateCommand {
               --crds PATH           a CustomResourceDefinition file, or a directory of them, instead of the catalog
               --shared DIR          DIR/kubernetes-openapi and DIR/crds
               --catalog             the catalog too, under the documents given (they override it)
+              --pod-security LEVEL  also report each pod template's violations of the Pod Security Standard
+                                    LEVEL (baseline or restricted), by container and field
               --reject-null-values  check 'field: null' against the field's type instead of reading it as absent
               PATH                  a manifest file, or a directory of *.yaml and *.yml files""";
 
@@ -46,7 +50,10 @@ public final class ValidateCommand {
         List<Path> targets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            boolean takesValue = arg.equals("--openapi") || arg.equals("--crds") || arg.equals("--shared");
+            boolean takesValue = arg.equals("--openapi")
+                    || arg.equals("--crds")
+                    || arg.equals("--shared")
+                    || arg.equals("--pod-security");
             if (takesValue && i + 1 == args.length) {
                 return usage(err, arg + " needs a value");
             }
@@ -58,6 +65,13 @@ public final class ValidateCommand {
                     builder.openApi(shared.resolve("kubernetes-openapi")).crds(shared.resolve("crds"));
                 }
                 case "--catalog" -> builder.catalog();
+                case "--pod-security" -> {
+                    String level = args[++i];
+                    if (!level.equals("baseline") && !level.equals("restricted")) {
+                        return usage(err, "--pod-security takes baseline or restricted, not '" + level + "'");
+                    }
+                    builder.podSecurity(PodSecurity.Level.parse(level));
+                }
                 case "--reject-null-values" -> builder.rejectNullValues(true);
                 case "-h", "--help" -> {
                     out.println(USAGE_TEXT);

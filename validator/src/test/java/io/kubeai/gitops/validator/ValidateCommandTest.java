@@ -63,6 +63,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void podSecurity_reportsEachViolationByContainerAndField() {
+        String job = SharedSchemas.manifest("valid/loader-job.yaml").toString();
+
+        assertThat(run("--pod-security", "baseline", job)).isEqualTo(ValidateCommand.OK);
+        assertThat(run("--pod-security", "restricted", job)).isEqualTo(ValidateCommand.INVALID);
+        assertThat(out())
+                .contains(job + ":13:11: Job/llama-3-8b-load-5f2c1e: /spec/template/spec/containers/0/securityContext/"
+                        + "allowPrivilegeEscalation: violates PodSecurity \"restricted\" (Privilege Escalation): container"
+                        + " 'loader' must set securityContext.allowPrivilegeEscalation=false\n")
+                .endsWith("1 document in 1 file: 4 violations\n");
+    }
+
+    @Test
+    void podSecurity_takesBaselineOrRestricted() {
+        assertThat(run("--pod-security", "strict", "rendered")).isEqualTo(ValidateCommand.USAGE);
+        assertThat(err()).contains("--pod-security takes baseline or restricted, not 'strict'");
+    }
+
+    @Test
     void noManifests_isAUsageError() {
         assertThat(run("--catalog")).isEqualTo(ValidateCommand.USAGE);
         assertThat(err())
