@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param outputDir    where the rendered tree is written
  * @param templatesDir a folder whose templates override the built-in ones by file name, if any
  * @param check        when true nothing is written: the result says whether {@code outputDir} is up to date
+ * @param validate     whether every rendered document is validated strictly (the validator's schema
+ *                     catalog and the API server's rules) before anything is written; a violation is
+ *                     an error and nothing is written
  */
 public record GenerateRequest(
-        Path repoDir, Path configFile, Path outputDir, Optional<Path> templatesDir, boolean check) {
+        Path repoDir, Path configFile, Path outputDir, Optional<Path> templatesDir, boolean check, boolean validate) {
 
     public GenerateRequest {
         Objects.requireNonNull(repoDir, "repoDir");
@@ -28,13 +31,17 @@ public record GenerateRequest(
         return new Builder(repoDir);
     }
 
-    /** Fills in the defaults: {@code kubeai.yaml}, {@code rendered/} and {@code templates/} inside the repo. */
+    /**
+     * Fills in the defaults: {@code kubeai.yaml}, {@code rendered/} and {@code templates/} inside the
+     * repo, and validation on.
+     */
     public static final class Builder {
         private final Path repoDir;
         private Path configFile;
         private Path outputDir;
         private Path templatesDir;
         private boolean check;
+        private boolean validate = true;
 
         private Builder(Path repoDir) {
             this.repoDir =
@@ -61,11 +68,17 @@ public record GenerateRequest(
             return this;
         }
 
+        /** Whether to validate what is rendered before writing it (default true). */
+        public Builder validate(boolean validate) {
+            this.validate = validate;
+            return this;
+        }
+
         public GenerateRequest build() {
             Path config = configFile != null ? resolve(configFile) : repoDir.resolve("kubeai.yaml");
             Path output = outputDir != null ? resolve(outputDir) : repoDir.resolve("rendered");
             Path templates = templatesDir != null ? resolve(templatesDir) : repoDir.resolve("templates");
-            return new GenerateRequest(repoDir, config, output, Optional.of(templates), check);
+            return new GenerateRequest(repoDir, config, output, Optional.of(templates), check, validate);
         }
 
         private Path resolve(Path p) {

@@ -12,6 +12,7 @@ import io.kubeai.gitops.resolve.Resolver;
 import io.kubeai.gitops.review.TreeChanges;
 import io.kubeai.gitops.spec.RepoReader;
 import io.kubeai.gitops.validate.SpecValidator;
+import io.kubeai.gitops.verify.RenderedValidation;
 import io.kubeai.gitops.write.OutputTree;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.List;
 
 /**
  * The entry point the Maven plugin, the CLI and the runtime programs call: read, resolve, validate, plan,
- * render, write. Each stage runs only if the ones before found no error, and nothing is written unless every
+ * render, verify (strict validation of what was rendered), write. Each stage runs only if the ones before found no error, and nothing is written unless every
  * stage succeeded.
  */
 public final class Generator {
@@ -38,7 +39,7 @@ public final class Generator {
         Resolution resolution = new Resolver(repo.config()).resolve(repo.models(), repo.fineTuneJobs());
         new SpecValidator(diagnostics).validate(resolution);
         if (hasErrors(diagnostics)) {
-            return failed(diagnostics);
+            return failed(diagnostics, List.of());
         }
         ResolvedRepo resolved = resolution
                 .ready()
@@ -46,8 +47,11 @@ public final class Generator {
         RenderPlan plan = new Planner().plan(resolved);
         Templates templates = new Templates(request.templatesDir());
         List<RenderedFile> files = new Renderer(templates, diagnostics).render(plan);
+        if (!hasErrors(diagnostics) && request.validate()) {
+            new RenderedValidation(request.repoDir(), request.outputDir()).check(files, diagnostics);
+        }
         if (hasErrors(diagnostics)) {
-            return failed(diagnostics);
+            return failed(diagnostics, templates.overrides());
         }
         OutputTree output = new OutputTree(request.outputDir());
         OutputTree.Changes changes = request.check() ? output.diff(files) : output.replace(files);
@@ -71,6 +75,7 @@ public final class Generator {
                     .configFile(request.configFile())
                     .templatesDir(request.templatesDir().orElse(null))
                     .outputDir(rendered)
+                    .validate(request.validate())
                     .build());
             if (result.hasErrors()) {
                 return new PlanReport(result, null);
@@ -85,8 +90,9 @@ public final class Generator {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
-    private static GenerateResult failed(List<Diagnostic> diagnostics) {
-        return new GenerateResult(sorted(diagnostics), List.of(), List.of(), List.of());
+    /** {@code notes} say which user templates were used, which matters most when one of them failed. */
+    private static GenerateResult failed(List<Diagnostic> diagnostics, List<String> notes) {
+        return new GenerateResult(sorted(diagnostics), List.of(), List.of(), notes);
     }
 
     /** File order, then position; the order problems were found in breaks ties. */

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code kubeai generate [--check] [--config F] [--output D] [--templates D] REPO_DIR}. */
+/** {@code kubeai generate [--check] [--no-validate] [--config F] [--output D] [--templates D] REPO_DIR}. */
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
@@ -22,6 +22,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 if the rendered tree is not up to date")
     boolean check;
 
+    @Option(
+            names = "--validate",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Validate every rendered document strictly before writing (default); --no-validate writes"
+                    + " what the templates render without checking it")
+    boolean validate;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenerateRequest request = options.request(check);
+        GenerateRequest request = options.request(check, validate);
         GenerateResult result;
         try {
             result = new Generator().generate(request);

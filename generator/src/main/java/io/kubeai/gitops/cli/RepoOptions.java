@@ -32,11 +32,16 @@ final class RepoOptions {
     Path templates;
 
     GenerateRequest request(boolean check) {
+        return request(check, true);
+    }
+
+    GenerateRequest request(boolean check, boolean validate) {
         return GenerateRequest.builder(repo)
                 .configFile(config)
                 .outputDir(output)
                 .templatesDir(templates)
                 .check(check)
+                .validate(validate)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.kubeai.gitops.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kubeai.gitops.plan.FolderPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.TreeSet;
 final class Layout {
     private final boolean bySteps;
     private final Map<String, String> files = new TreeMap<>();
+    private final Map<String, Origin> origins = new TreeMap<>();
+
+    /** The template that rendered a file and the document it holds. */
+    record Origin(String template, JsonNode document) {}
     private final Map<String, Entry> kustomizations = new TreeMap<>();
 
     /** The resources and spec files of one kustomization.yaml. */
@@ -30,9 +35,10 @@ final class Layout {
         resources.put("", new TreeSet<>());
     }
 
-    void add(FolderPlan folder, String step, String file, String content) {
+    void add(FolderPlan folder, String step, String file, String content, Origin origin) {
         String dir = folder.standalone() || !bySteps ? folder.path() : step + "/" + folder.path();
         files.put(dir + "/" + file, content);
+        origins.put(dir + "/" + file, origin);
         list(dir, file, folder.sources());
         if (folder.standalone()) {
             return;
@@ -52,6 +58,11 @@ final class Layout {
 
     Map<String, String> files() {
         return files;
+    }
+
+    /** Where a file of {@link #files()} came from. */
+    Origin originOf(String path) {
+        return origins.get(path);
     }
 
     Map<String, Entry> kustomizations() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Renders a plan into the files of the output tree, in a stable order. */
@@ -37,20 +38,27 @@ public final class Renderer {
         Layout layout = new Layout(plan.gitopsEngine().equals("flux"));
         for (FolderOutput output : outputs) {
             diagnostics.addAll(output.diagnostics());
-            output.objects().forEach(o -> layout.add(output.folder(), o.step(), o.file(), o.content()));
+            output.objects().forEach(o -> layout.add(output.folder(), o.step(), o.file(), o.content(), o.origin()));
         }
         List<RenderedFile> files = new ArrayList<>();
-        layout.files().forEach((path, content) -> files.add(new RenderedFile(path, content)));
-        layout.kustomizations()
-                .forEach((dir, entry) -> files.add(new RenderedFile(
-                        dir.isEmpty() ? "kustomization.yaml" : dir + "/kustomization.yaml",
-                        Header.of(entry.sources()) + kustomization(entry.resources(), diagnostics))));
+        layout.files().forEach((path, content) -> {
+            Layout.Origin origin = layout.originOf(path);
+            files.add(new RenderedFile(path, content, origin.template(), origin.document()));
+        });
+        layout.kustomizations().forEach((dir, entry) -> {
+            Optional<JsonNode> kustomization = kustomization(entry.resources(), diagnostics);
+            files.add(new RenderedFile(
+                    dir.isEmpty() ? "kustomization.yaml" : dir + "/kustomization.yaml",
+                    Header.of(entry.sources()) + kustomization.map(YamlOutput::write).orElse(""),
+                    null,
+                    kustomization.orElse(null)));
+        });
         files.sort((a, b) -> a.path().compareTo(b.path()));
         return files;
     }
 
-    /** One rendered object: the Flux step it belongs to, its file name, its text with the header. */
-    private record RenderedObject(String step, String file, String content) {}
+    /** One rendered object: the Flux step it belongs to, its file name, its text with the header, where it came from. */
+    private record RenderedObject(String step, String file, String content, Layout.Origin origin) {}
 
     private record FolderOutput(FolderPlan folder, List<RenderedObject> objects, List<Diagnostic> diagnostics) {}
 
@@ -61,24 +69,26 @@ public final class Renderer {
         for (ResourcePlan resource : folder.resources()) {
             Enrichment used = folder.standalone() ? enrichment.labelsOnly() : enrichment;
             renderObject(resource, used, problems)
-                    .ifPresent(yaml ->
-                            objects.add(new RenderedObject(resource.phase().step(), resource.file(), header + yaml)));
+                    .ifPresent(document -> objects.add(new RenderedObject(
+                            resource.phase().step(),
+                            resource.file(),
+                            header + YamlOutput.write(document),
+                            new Layout.Origin(templates.describe(resource.template()), document))));
         }
         return new FolderOutput(folder, objects, problems);
     }
 
-    private String kustomization(List<String> resources, List<Diagnostic> problems) {
+    private Optional<JsonNode> kustomization(List<String> resources, List<Diagnostic> problems) {
         Templates.Output out = templates.render("kustomization.yaml.ftl", Map.of("resources", resources));
         if (out.error().isPresent()) {
             report(out.error().get(), problems);
-            return "";
+            return Optional.empty();
         }
-        return parse("kustomization.yaml.ftl", out.text(), problems)
-                .map(YamlOutput::write)
-                .orElse("");
+        return parse("kustomization.yaml.ftl", out.text(), problems);
     }
 
-    private java.util.Optional<String> renderObject(
+    /** The object as it will be written: a tree, typed by its fabric8 class where it has one. */
+    private java.util.Optional<JsonNode> renderObject(
             ResourcePlan resource, Enrichment enrichment, List<Diagnostic> problems) {
         Templates.Output out = templates.render(resource.template(), Map.of("r", resource.model()), true);
         if (out.error().isPresent()) {
@@ -103,10 +113,12 @@ public final class Renderer {
         }
         enrichment.apply(object, resource.phase());
         try {
-            Object typed = Kinds.type(apiVersion, kind)
-                    .<Object>map(type -> bind(object, type))
+            // Through its fabric8 type, which fixes the order and form of every field, then back to a
+            // tree: what is written and what is validated are the same document.
+            JsonNode written = Kinds.type(apiVersion, kind)
+                    .<JsonNode>map(type -> YamlOutput.mapper().valueToTree(bind(object, type)))
                     .orElseGet(() -> Canonical.sorted(object));
-            return java.util.Optional.of(YamlOutput.write(typed));
+            return java.util.Optional.of(written);
         } catch (IllegalArgumentException e) {
             error(
                     resource.template(),

@@ -42,6 +42,14 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
     @Parameter(property = "kubeai.templates")
     private File templates;
 
+    /**
+     * Validate every rendered document strictly (the validator's schema catalog and the API server's
+     * rules) before anything is written; a violation fails the build. {@code -Dkubeai.validate=false}
+     * writes what the templates render without checking it.
+     */
+    @Parameter(property = "kubeai.validate", defaultValue = "true")
+    private boolean validate = true;
+
     /** Skip this goal. */
     @Parameter(property = "kubeai.skip", defaultValue = "false")
     private boolean skip;
@@ -63,6 +71,7 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
                 .outputDir(path(output))
                 .templatesDir(path(templates))
                 .check(checkOnly())
+                .validate(validate)
                 .build());
     }
 
