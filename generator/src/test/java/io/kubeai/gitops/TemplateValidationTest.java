@@ -2,10 +2,10 @@ package io.kubeai.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.cli.KubeaiCli;
 import io.kubeai.gitops.testing.TreeDiff;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +34,8 @@ class TemplateValidationTest {
     @BeforeEach
     void committedTree() throws IOException {
         Files.createDirectories(repo.resolve("models"));
-        Files.writeString(repo.resolve("models/m.yaml"), "kind: Model\nmetadata:\n  name: m\nspec:\n  url: hf://org/m\n");
+        Files.writeString(
+                repo.resolve("models/m.yaml"), "kind: Model\nmetadata:\n  name: m\nspec:\n  url: hf://org/m\n");
         assertThat(run("generate", repo.toString())).isZero();
     }
 
@@ -45,10 +46,12 @@ class TemplateValidationTest {
 
         assertThat(run("generate", repo.toString())).isEqualTo(1);
 
-        assertThat(err()).contains("rendered/models/m/service.yaml:25:3: error: Service/m: /spec/sessionAfinity:"
+        assertThat(err())
+                .contains("rendered/models/m/service.yaml:25:3: error: Service/m: /spec/sessionAfinity:"
                         + " unknown field 'sessionAfinity' (rendered by templates/service.yaml.ftl)")
                 .contains("kubeai: 1 error; nothing was written");
-        assertThat(TreeDiff.diff(before, TreeDiff.read(repo.resolve("rendered")))).isEmpty();
+        assertThat(TreeDiff.diff(before, TreeDiff.read(repo.resolve("rendered"))))
+                .isEmpty();
     }
 
     @Test
@@ -58,9 +61,11 @@ class TemplateValidationTest {
 
         assertThat(run("generate", repo.toString())).isEqualTo(1);
 
-        assertThat(err()).contains("rendered/models/m/service.yaml:13:3: error: Service/m.v1: /metadata/name: a DNS-1035 label"
-                + " must consist of lowercase alphanumeric characters or '-'");
-        assertThat(TreeDiff.diff(before, TreeDiff.read(repo.resolve("rendered")))).isEmpty();
+        assertThat(err())
+                .contains("rendered/models/m/service.yaml:13:3: error: Service/m.v1: /metadata/name: a DNS-1035 label"
+                        + " must consist of lowercase alphanumeric characters or '-'");
+        assertThat(TreeDiff.diff(before, TreeDiff.read(repo.resolve("rendered"))))
+                .isEmpty();
     }
 
     @Test
@@ -85,7 +90,8 @@ class TemplateValidationTest {
         GenerateRequest.Builder request = GenerateRequest.builder(repo).check(true);
 
         GenerateResult validated = new Generator().generate(request.build());
-        GenerateResult unchecked = new Generator().generate(request.validate(false).build());
+        GenerateResult unchecked =
+                new Generator().generate(request.validate(false).build());
 
         assertThat(validated.diagnostics())
                 .extracting(Diagnostic::file, Diagnostic::line)

@@ -22,6 +22,7 @@ final class Layout {
 
     /** The template that rendered a file and the document it holds. */
     record Origin(String template, JsonNode document) {}
+
     private final Map<String, Entry> kustomizations = new TreeMap<>();
 
     /** The resources and spec files of one kustomization.yaml. */

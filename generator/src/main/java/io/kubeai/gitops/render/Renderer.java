@@ -49,7 +49,8 @@ public final class Renderer {
             Optional<JsonNode> kustomization = kustomization(entry.resources(), diagnostics);
             files.add(new RenderedFile(
                     dir.isEmpty() ? "kustomization.yaml" : dir + "/kustomization.yaml",
-                    Header.of(entry.sources()) + kustomization.map(YamlOutput::write).orElse(""),
+                    Header.of(entry.sources())
+                            + kustomization.map(YamlOutput::write).orElse(""),
                     null,
                     kustomization.orElse(null)));
         });

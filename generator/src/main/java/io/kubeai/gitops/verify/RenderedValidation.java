@@ -67,7 +67,9 @@ public final class RenderedValidation {
     /** The output file as the user sees it: relative to the repo when the output is inside it. */
     private String shown(String path) {
         Path file = outputDir.resolve(path);
-        return (file.startsWith(repoDir) ? repoDir.relativize(file) : file).toString().replace('\\', '/');
+        return (file.startsWith(repoDir) ? repoDir.relativize(file) : file)
+                .toString()
+                .replace('\\', '/');
     }
 
     private String relative(String template) {

@@ -31,7 +31,8 @@ public final class RenderBenchmark {
     private static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -60,7 +61,8 @@ public final class RenderBenchmark {
                 deleteTree(repo.resolve("rendered"));
                 validated = faster(validated, Run.of(concat(java, "generate", repo.toString())));
             }
-            Run validate = Run.of(concat(java, "validate", repo.resolve("rendered").toString()));
+            Run validate =
+                    Run.of(concat(java, "validate", repo.resolve("rendered").toString()));
             Run rerun = Run.of(concat(java, "generate", repo.toString()));
             Run kustomize = Run.ofOptional(
                     List.of("kubectl", "kustomize", repo.resolve("rendered").toString()));
@@ -70,11 +72,7 @@ public final class RenderBenchmark {
             }
 
             System.out.printf(
-                    Locale.ROOT,
-                    "models: %d, rendered files: %d, documents: %s%n",
-                    models,
-                    files,
-                    validate.lastLine());
+                    Locale.ROOT, "models: %d, rendered files: %d, documents: %s%n", models, files, validate.lastLine());
             System.out.printf(
                     Locale.ROOT,
                     "kubeai generate --no-validate:     %7.2f s wall, %6.0f models/s, peak RSS %4d MiB (best of %d)%n",

@@ -24,7 +24,8 @@ final class DocumentChecker {
     private final PodSecurity.Level podSecurity;
 
     /** @param podSecurity the standard pod templates must meet, or {@code null} for none */
-    DocumentChecker(SchemaLibrary library, KindSchemas schemas, boolean rejectNullValues, PodSecurity.Level podSecurity) {
+    DocumentChecker(
+            SchemaLibrary library, KindSchemas schemas, boolean rejectNullValues, PodSecurity.Level podSecurity) {
         this.library = library;
         this.schemas = schemas;
         this.rejectNullValues = rejectNullValues;

@@ -32,9 +32,15 @@ class QuickCheckTest {
                 JsonNode content = NullMembers.prune(document.content());
                 GroupVersionKind kind = file.getFileName().toString().equals("kustomization.yaml")
                         ? GroupVersionKind.of("kustomize.config.k8s.io/v1beta1", "Kustomization")
-                        : GroupVersionKind.of(content.path("apiVersion").asText(), content.path("kind").asText());
-                assertThat(schemas.quicklyPasses(kind, content)).as(file.toString()).isTrue();
-                assertThat(schemas.schemaFor(kind).validate(content)).as(file.toString()).isEmpty();
+                        : GroupVersionKind.of(
+                                content.path("apiVersion").asText(),
+                                content.path("kind").asText());
+                assertThat(schemas.quicklyPasses(kind, content))
+                        .as(file.toString())
+                        .isTrue();
+                assertThat(schemas.schemaFor(kind).validate(content))
+                        .as(file.toString())
+                        .isEmpty();
             }
         }
     }
@@ -57,7 +63,9 @@ class QuickCheckTest {
         for (String extra : broken) {
             JsonNode document = Manifests.yaml(Manifests.deployment(extra));
             assertThat(schemas.quicklyPasses(deployment, document)).as(extra).isFalse();
-            assertThat(schemas.schemaFor(deployment).validate(document)).as(extra).isNotEmpty();
+            assertThat(schemas.schemaFor(deployment).validate(document))
+                    .as(extra)
+                    .isNotEmpty();
         }
     }
 

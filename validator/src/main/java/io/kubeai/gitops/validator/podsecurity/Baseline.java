@@ -50,20 +50,26 @@ final class Baseline {
         JsonNode podContext = spec.path("securityContext");
         String podContextAt = at + "/securityContext";
         if (podContext.path("windowsOptions").path("hostProcess").asBoolean(false)) {
-            pod.violates("HostProcess", podContextAt + "/windowsOptions/hostProcess", "hostProcess must be unset or false");
+            pod.violates(
+                    "HostProcess", podContextAt + "/windowsOptions/hostProcess", "hostProcess must be unset or false");
         }
         profiles(pod, podContext, podContextAt, null);
         JsonNode sysctls = podContext.path("sysctls");
         for (int i = 0; i < sysctls.size(); i++) {
             String name = sysctls.get(i).path("name").asText("");
             if (!SYSCTLS.contains(name)) {
-                pod.violates("Sysctls", podContextAt + "/sysctls/" + i + "/name", "sysctl '" + name + "' is not in the safe set");
+                pod.violates(
+                        "Sysctls",
+                        podContextAt + "/sysctls/" + i + "/name",
+                        "sysctl '" + name + "' is not in the safe set");
             }
         }
         JsonNode volumes = spec.path("volumes");
         for (int i = 0; i < volumes.size(); i++) {
             if (volumes.get(i).has("hostPath")) {
-                pod.violates("HostPath Volumes", at + "/volumes/" + i + "/hostPath",
+                pod.violates(
+                        "HostPath Volumes",
+                        at + "/volumes/" + i + "/hostPath",
                         "volume '" + volumes.get(i).path("name").asText() + "' must not be a hostPath");
             }
         }
@@ -72,7 +78,9 @@ final class Baseline {
             if (annotation.getKey().startsWith(APPARMOR_ANNOTATION)
                     && !value.equals("runtime/default")
                     && !value.startsWith("localhost/")) {
-                pod.violates("AppArmor", pod.metadataAt() + "/annotations/" + annotation.getKey().replace("/", "~1"),
+                pod.violates(
+                        "AppArmor",
+                        pod.metadataAt() + "/annotations/" + annotation.getKey().replace("/", "~1"),
                         "AppArmor profile '" + value + "' must be runtime/default or localhost/*");
             }
         }
@@ -88,24 +96,35 @@ final class Baseline {
             pod.violates("Privileged Containers", container, contextAt + "/privileged", "must not be privileged");
         }
         if (context.path("windowsOptions").path("hostProcess").asBoolean(false)) {
-            pod.violates("HostProcess", container, contextAt + "/windowsOptions/hostProcess", "must not be a hostProcess");
+            pod.violates(
+                    "HostProcess", container, contextAt + "/windowsOptions/hostProcess", "must not be a hostProcess");
         }
         JsonNode added = context.path("capabilities").path("add");
         for (int i = 0; i < added.size(); i++) {
             if (!CAPABILITIES.contains(added.get(i).asText())) {
-                pod.violates("Capabilities", container, contextAt + "/capabilities/add/" + i,
+                pod.violates(
+                        "Capabilities",
+                        container,
+                        contextAt + "/capabilities/add/" + i,
                         "must not add capability " + added.get(i).asText());
             }
         }
         String procMount = context.path("procMount").asText("Default");
         if (!procMount.equals("Default")) {
-            pod.violates("/proc Mount Type", container, contextAt + "/procMount", "procMount must be Default, not " + procMount);
+            pod.violates(
+                    "/proc Mount Type",
+                    container,
+                    contextAt + "/procMount",
+                    "procMount must be Default, not " + procMount);
         }
         profiles(pod, context, contextAt, container);
         JsonNode ports = container.node().path("ports");
         for (int i = 0; i < ports.size(); i++) {
             if (ports.get(i).path("hostPort").asInt(0) != 0) {
-                pod.violates("Host Ports", container, container.at() + "/ports/" + i + "/hostPort",
+                pod.violates(
+                        "Host Ports",
+                        container,
+                        container.at() + "/ports/" + i + "/hostPort",
                         "must not use hostPort " + ports.get(i).path("hostPort").asInt());
             }
         }
@@ -125,12 +144,21 @@ final class Baseline {
         }
         JsonNode seLinux = context.path("seLinuxOptions");
         if (!SELINUX_TYPES.contains(seLinux.path("type").asText(""))) {
-            report(pod, container, "SELinux", at + "/seLinuxOptions/type",
+            report(
+                    pod,
+                    container,
+                    "SELinux",
+                    at + "/seLinuxOptions/type",
                     "SELinux type '" + seLinux.path("type").asText() + "' is not allowed");
         }
         for (String field : new String[] {"user", "role"}) {
             if (!seLinux.path(field).asText("").isEmpty()) {
-                report(pod, container, "SELinux", at + "/seLinuxOptions/" + field, "SELinux " + field + " must not be set");
+                report(
+                        pod,
+                        container,
+                        "SELinux",
+                        at + "/seLinuxOptions/" + field,
+                        "SELinux " + field + " must not be set");
             }
         }
         if (context.path("seccompProfile").path("type").asText("").equals("Unconfined")) {
@@ -143,7 +171,10 @@ final class Baseline {
         for (String action : new String[] {"httpGet", "tcpSocket"}) {
             String host = node.path(action).path("host").asText("");
             if (!host.isEmpty()) {
-                pod.violates("Probe or Lifecycle Host", container, container.at() + "/" + handler + "/" + action + "/host",
+                pod.violates(
+                        "Probe or Lifecycle Host",
+                        container,
+                        container.at() + "/" + handler + "/" + action + "/host",
                         "must not send " + handler.replace("lifecycle/", "") + " to host '" + host + "'");
             }
         }

@@ -54,7 +54,13 @@ final class Pod {
             }
         }
         return new Pod(
-                spec, template.spec(), document.at(template.metadata()), template.metadata(), containers, level, problems);
+                spec,
+                template.spec(),
+                document.at(template.metadata()),
+                template.metadata(),
+                containers,
+                level,
+                problems);
     }
 
     JsonNode spec() {

@@ -21,7 +21,9 @@ final class Restricted {
             JsonNode volume = volumes.get(i);
             for (var field : volume.properties()) {
                 if (!field.getKey().equals("name") && !VOLUME_TYPES.contains(field.getKey())) {
-                    pod.violates("Volume Types", pod.specAt() + "/volumes/" + i + "/" + field.getKey(),
+                    pod.violates(
+                            "Volume Types",
+                            pod.specAt() + "/volumes/" + i + "/" + field.getKey(),
                             "volume '" + volume.path("name").asText() + "' has restricted type " + field.getKey());
                 }
             }
@@ -29,8 +31,10 @@ final class Restricted {
         JsonNode podContext = pod.spec().path("securityContext");
         String podContextAt = pod.specAt() + "/securityContext";
         boolean podNonRoot = podContext.path("runAsNonRoot").asBoolean(false);
-        boolean podSeccomp = SECCOMP.contains(podContext.path("seccompProfile").path("type").asText(""));
-        if (podContext.path("runAsUser").isIntegralNumber() && podContext.path("runAsUser").asLong() == 0) {
+        boolean podSeccomp =
+                SECCOMP.contains(podContext.path("seccompProfile").path("type").asText(""));
+        if (podContext.path("runAsUser").isIntegralNumber()
+                && podContext.path("runAsUser").asLong() == 0) {
             pod.violates("Running as Non-root user", podContextAt + "/runAsUser", "pod must not set runAsUser to 0");
         }
         for (Pod.Container container : pod.containers()) {
@@ -38,20 +42,30 @@ final class Restricted {
             String at = container.at() + "/securityContext";
             if (!context.path("allowPrivilegeEscalation").isBoolean()
                     || context.path("allowPrivilegeEscalation").asBoolean()) {
-                pod.violates("Privilege Escalation", container, at + "/allowPrivilegeEscalation",
+                pod.violates(
+                        "Privilege Escalation",
+                        container,
+                        at + "/allowPrivilegeEscalation",
                         "must set securityContext.allowPrivilegeEscalation=false");
             }
             JsonNode nonRoot = context.path("runAsNonRoot");
             if (nonRoot.isBoolean() ? !nonRoot.asBoolean() : !podNonRoot) {
-                pod.violates("Running as Non-root", container, at + "/runAsNonRoot",
+                pod.violates(
+                        "Running as Non-root",
+                        container,
+                        at + "/runAsNonRoot",
                         "must set securityContext.runAsNonRoot=true (on the container or the pod)");
             }
-            if (context.path("runAsUser").isIntegralNumber() && context.path("runAsUser").asLong() == 0) {
+            if (context.path("runAsUser").isIntegralNumber()
+                    && context.path("runAsUser").asLong() == 0) {
                 pod.violates("Running as Non-root user", container, at + "/runAsUser", "must not set runAsUser to 0");
             }
             JsonNode seccomp = context.path("seccompProfile").path("type");
             if (seccomp.isTextual() ? !SECCOMP.contains(seccomp.asText()) : !podSeccomp) {
-                pod.violates("Seccomp", container, at + "/seccompProfile/type",
+                pod.violates(
+                        "Seccomp",
+                        container,
+                        at + "/seccompProfile/type",
                         "must set securityContext.seccompProfile.type to RuntimeDefault or Localhost (on the container or the pod)");
             }
             capabilities(pod, container, context.path("capabilities"), at + "/capabilities");
@@ -64,12 +78,16 @@ final class Restricted {
             dropsAll |= dropped.asText().equals("ALL");
         }
         if (!dropsAll) {
-            pod.violates("Capabilities", container, at + "/drop", "must set securityContext.capabilities.drop=[\"ALL\"]");
+            pod.violates(
+                    "Capabilities", container, at + "/drop", "must set securityContext.capabilities.drop=[\"ALL\"]");
         }
         JsonNode added = capabilities.path("add");
         for (int i = 0; i < added.size(); i++) {
             if (!added.get(i).asText().equals("NET_BIND_SERVICE")) {
-                pod.violates("Capabilities", container, at + "/add/" + i,
+                pod.violates(
+                        "Capabilities",
+                        container,
+                        at + "/add/" + i,
                         "must not add capability " + added.get(i).asText() + " (only NET_BIND_SERVICE)");
             }
         }

@@ -50,7 +50,8 @@ final class ContainerRules {
             JsonNode variable = env.get(i);
             String path = Pointer.of(at, i);
             if (variable.path("name").isTextual()) {
-                ObjectRules.report(path + "/name", Names.envVarName(variable.path("name").asText()), problems);
+                ObjectRules.report(
+                        path + "/name", Names.envVarName(variable.path("name").asText()), problems);
             }
             for (String ref : List.of("configMapKeyRef", "secretKeyRef")) {
                 JsonNode selector = variable.path("valueFrom").path(ref);
@@ -68,7 +69,8 @@ final class ContainerRules {
             PodRules.objectName(selector.path("name"), at + "/name", problems);
         }
         if (selector.path("key").isTextual()) {
-            ObjectRules.report(at + "/key", Names.configMapKey(selector.path("key").asText()), problems);
+            ObjectRules.report(
+                    at + "/key", Names.configMapKey(selector.path("key").asText()), problems);
         }
     }
 
@@ -78,8 +80,10 @@ final class ContainerRules {
             String path = Pointer.of(at, i);
             PodRules.objectName(source.path("configMapRef").path("name"), path + "/configMapRef/name", problems);
             PodRules.objectName(source.path("secretRef").path("name"), path + "/secretRef/name", problems);
-            if (source.path("prefix").isTextual() && !source.path("prefix").asText().isEmpty()) {
-                ObjectRules.report(path + "/prefix", Names.envVarName(source.path("prefix").asText()), problems);
+            if (source.path("prefix").isTextual()
+                    && !source.path("prefix").asText().isEmpty()) {
+                ObjectRules.report(
+                        path + "/prefix", Names.envVarName(source.path("prefix").asText()), problems);
             }
         }
     }
@@ -91,12 +95,14 @@ final class ContainerRules {
             String path = Pointer.of(at, i);
             String name = mount.path("name").asText("");
             if (!volumes.contains(name)) {
-                problems.add(new Problem(path + "/name", "no volume named '" + name + "' in the pod: a volumeMount"
-                        + " must name one of spec.volumes"));
+                problems.add(new Problem(
+                        path + "/name",
+                        "no volume named '" + name + "' in the pod: a volumeMount" + " must name one of spec.volumes"));
             }
             String mountPath = mount.path("mountPath").asText("");
             if (!mountPath.isEmpty() && !paths.add(mountPath)) {
-                problems.add(new Problem(path + "/mountPath", "'" + mountPath + "' is mounted twice in this container"));
+                problems.add(
+                        new Problem(path + "/mountPath", "'" + mountPath + "' is mounted twice in this container"));
             }
         }
     }

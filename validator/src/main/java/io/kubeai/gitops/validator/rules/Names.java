@@ -28,17 +28,29 @@ final class Names {
     private Names() {}
 
     static List<String> dns1123Label(String value) {
-        return format(value, DNS1123_LABEL, LABEL_MAX, "a lowercase RFC 1123 label",
+        return format(
+                value,
+                DNS1123_LABEL,
+                LABEL_MAX,
+                "a lowercase RFC 1123 label",
                 "lowercase alphanumeric characters or '-', and must start and end with an alphanumeric character");
     }
 
     static List<String> dns1123Subdomain(String value) {
-        return format(value, DNS1123_SUBDOMAIN, SUBDOMAIN_MAX, "a lowercase RFC 1123 subdomain",
+        return format(
+                value,
+                DNS1123_SUBDOMAIN,
+                SUBDOMAIN_MAX,
+                "a lowercase RFC 1123 subdomain",
                 "lowercase alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
     }
 
     static List<String> dns1035Label(String value) {
-        return format(value, DNS1035_LABEL, LABEL_MAX, "a DNS-1035 label",
+        return format(
+                value,
+                DNS1035_LABEL,
+                LABEL_MAX,
+                "a DNS-1035 label",
                 "lowercase alphanumeric characters or '-', start with an alphabetic character, and end with an"
                         + " alphanumeric character");
     }

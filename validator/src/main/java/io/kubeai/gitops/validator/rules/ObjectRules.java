@@ -35,7 +35,8 @@ final class ObjectRules {
 
     static void check(JsonNode document, List<Problem> problems) {
         JsonNode metadata = document.path("metadata");
-        String typeKey = document.path("apiVersion").asText("") + "/" + document.path("kind").asText("");
+        String typeKey = document.path("apiVersion").asText("") + "/"
+                + document.path("kind").asText("");
         JsonNode name = metadata.path("name");
         if (name.isTextual()) {
             name(typeKey, name.asText(), problems);
@@ -69,8 +70,10 @@ final class ObjectRules {
                     + annotation.getValue().asText("").getBytes(StandardCharsets.UTF_8).length;
         }
         if (bytes > ANNOTATIONS_MAX_BYTES) {
-            problems.add(new Problem(at, "annotations are too long: " + bytes + " bytes, must have at most "
-                    + ANNOTATIONS_MAX_BYTES + " bytes (keys and values together)"));
+            problems.add(new Problem(
+                    at,
+                    "annotations are too long: " + bytes + " bytes, must have at most " + ANNOTATIONS_MAX_BYTES
+                            + " bytes (keys and values together)"));
         }
     }
 
@@ -90,8 +93,10 @@ final class ObjectRules {
             problems.add(new Problem(path, "must be no more than 52 characters: the CronJob's Jobs add 11"));
         }
         if (typeKey.equals("batch/v1/Job") && name.length() > Names.LABEL_MAX) {
-            problems.add(new Problem(path, "must be no more than 63 characters: the Job's pods carry it as a"
-                    + " label value (batch.kubernetes.io/job-name)"));
+            problems.add(new Problem(
+                    path,
+                    "must be no more than 63 characters: the Job's pods carry it as a"
+                            + " label value (batch.kubernetes.io/job-name)"));
         }
     }
 

@@ -34,8 +34,11 @@ final class PodRules {
                 if (name.isTextual()) {
                     ObjectRules.report(at + "/name", Names.dns1123Label(name.asText()), problems);
                     if (!names.add(name.asText())) {
-                        problems.add(new Problem(at + "/name", "duplicate container name '" + name.asText()
-                                + "': every container, init container and ephemeral container of a pod needs its own"));
+                        problems.add(
+                                new Problem(
+                                        at + "/name",
+                                        "duplicate container name '" + name.asText()
+                                                + "': every container, init container and ephemeral container of a pod needs its own"));
                     }
                 }
                 ContainerRules.check(items.get(i), at, volumes, problems);
@@ -90,8 +93,10 @@ final class PodRules {
         boolean job = pod.kind().equals("Job") || pod.kind().equals("CronJob");
         String value = policy.asText("");
         if (job && !value.equals("OnFailure") && !value.equals("Never")) {
-            problems.add(new Problem(at, (value.isEmpty() ? "required" : "'" + value + "' is not allowed")
-                    + " for a " + pod.kind() + "'s pods: use OnFailure or Never"));
+            problems.add(new Problem(
+                    at,
+                    (value.isEmpty() ? "required" : "'" + value + "' is not allowed") + " for a " + pod.kind()
+                            + "'s pods: use OnFailure or Never"));
         } else if (!job && !pod.kind().equals("Pod") && !value.isEmpty() && !value.equals("Always")) {
             problems.add(new Problem(at, "a " + pod.kind() + "'s pods must restart Always, not '" + value + "'"));
         }
@@ -103,11 +108,15 @@ final class PodRules {
             return;
         }
         JsonNode labels = metadata.path("labels");
-        for (var required : document.path("spec").path("selector").path("matchLabels").properties()) {
+        for (var required :
+                document.path("spec").path("selector").path("matchLabels").properties()) {
             JsonNode actual = labels.path(required.getKey());
-            if (!actual.isTextual() || !actual.asText().equals(required.getValue().asText())) {
-                problems.add(new Problem(pod.metadata() + "/labels", "selector does not match template labels: "
-                        + required.getKey() + "=" + required.getValue().asText() + " is missing"));
+            if (!actual.isTextual()
+                    || !actual.asText().equals(required.getValue().asText())) {
+                problems.add(new Problem(
+                        pod.metadata() + "/labels",
+                        "selector does not match template labels: " + required.getKey() + "="
+                                + required.getValue().asText() + " is missing"));
             }
         }
     }

@@ -16,6 +16,7 @@ final class Quantity {
     /** The exponent is tried before the bare E (exa), so 1E3 is a thousand and 1E an exa. */
     private static final Pattern FORM = Pattern.compile(
             "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))([eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?");
+
     private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
             Map.entry("Ki", BigDecimal.valueOf(1L << 10)),
             Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
@@ -60,7 +61,9 @@ final class Quantity {
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
-            return Math.abs(exponent) > MAX_EXPONENT ? Optional.empty() : Optional.of(number.scaleByPowerOfTen(exponent));
+            return Math.abs(exponent) > MAX_EXPONENT
+                    ? Optional.empty()
+                    : Optional.of(number.scaleByPowerOfTen(exponent));
         }
         return Optional.of(number.multiply(SUFFIXES.get(suffix)));
     }

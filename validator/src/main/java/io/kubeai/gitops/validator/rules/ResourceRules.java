@@ -27,11 +27,14 @@ final class ResourceRules {
             }
             String path = Pointer.of(at + "/requests", resource);
             if (extended(resource) && requested.get().compareTo(limit.get()) != 0) {
-                problems.add(new Problem(path, "must be equal to the " + resource + " limit of " + text(limits.get(resource))
-                        + ": extended resources cannot be overcommitted"));
+                problems.add(new Problem(
+                        path,
+                        "must be equal to the " + resource + " limit of " + text(limits.get(resource))
+                                + ": extended resources cannot be overcommitted"));
             } else if (requested.get().compareTo(limit.get()) > 0) {
-                problems.add(new Problem(path, "must be less than or equal to the " + resource + " limit of "
-                        + text(limits.get(resource))));
+                problems.add(new Problem(
+                        path,
+                        "must be less than or equal to the " + resource + " limit of " + text(limits.get(resource))));
             }
         }
     }
@@ -44,8 +47,10 @@ final class ResourceRules {
             String path = Pointer.of(at, value.getKey());
             Optional<BigDecimal> quantity = Quantity.parse(value.getValue());
             if (quantity.isEmpty()) {
-                problems.add(new Problem(path, "'" + text(value.getValue()) + "' is not a quantity: a number with an"
-                        + " optional suffix (m, k, M, G, Ki, Mi, Gi, e3...), such as 500m, 2, 16Gi"));
+                problems.add(new Problem(
+                        path,
+                        "'" + text(value.getValue()) + "' is not a quantity: a number with an"
+                                + " optional suffix (m, k, M, G, Ki, Mi, Gi, e3...), such as 500m, 2, 16Gi"));
             } else if (quantity.get().signum() < 0) {
                 problems.add(new Problem(path, "must be greater than or equal to 0"));
             }

@@ -42,6 +42,7 @@ class PodSecurityTest {
                     - {name: cache, persistentVolumeClaim: {claimName: cache}}
                     - {name: tmp, emptyDir: {}}
             """;
+
     private static final String C = "/spec/template/spec/containers/0";
 
     @Test
@@ -66,12 +67,18 @@ class PodSecurityTest {
 
     @Test
     void hostNamespaces_areBaselineViolations() throws IOException {
-        assertThat(check(RESTRICTED_JOB.replace("restartPolicy: Never", "restartPolicy: Never\n      hostNetwork: true\n      hostPID: true"), Level.BASELINE))
+        assertThat(check(
+                        RESTRICTED_JOB.replace(
+                                "restartPolicy: Never",
+                                "restartPolicy: Never\n      hostNetwork: true\n      hostPID: true"),
+                        Level.BASELINE))
                 .extracting(Problem::path, Problem::message)
                 .containsExactly(
-                        tuple("/spec/template/spec/hostNetwork",
+                        tuple(
+                                "/spec/template/spec/hostNetwork",
                                 "violates PodSecurity \"baseline\" (Host Namespaces): hostNetwork must be unset or false"),
-                        tuple("/spec/template/spec/hostPID",
+                        tuple(
+                                "/spec/template/spec/hostPID",
                                 "violates PodSecurity \"baseline\" (Host Namespaces): hostPID must be unset or false"));
     }
 
@@ -79,9 +86,10 @@ class PodSecurityTest {
     void privilegedContainer_namesTheContainer() throws IOException {
         assertThat(check(withContainerContext("privileged: true"), Level.BASELINE))
                 .extracting(Problem::path, Problem::message)
-                .containsExactly(tuple(
-                        C + "/securityContext/privileged",
-                        "violates PodSecurity \"baseline\" (Privileged Containers): container 'loader' must not be privileged"));
+                .containsExactly(
+                        tuple(
+                                C + "/securityContext/privileged",
+                                "violates PodSecurity \"baseline\" (Privileged Containers): container 'loader' must not be privileged"));
     }
 
     @Test
@@ -97,7 +105,9 @@ class PodSecurityTest {
                         C + "/securityContext/capabilities/add/1",
                         C + "/securityContext/capabilities/add/0",
                         C + "/securityContext/capabilities/add/1");
-        assertThat(check(RESTRICTED_JOB.replace("drop: [ALL]}", "drop: [ALL], add: [NET_BIND_SERVICE]}"), Level.RESTRICTED))
+        assertThat(check(
+                        RESTRICTED_JOB.replace("drop: [ALL]}", "drop: [ALL], add: [NET_BIND_SERVICE]}"),
+                        Level.RESTRICTED))
                 .isEmpty();
     }
 
@@ -110,7 +120,9 @@ class PodSecurityTest {
 
     @Test
     void hostPort_isABaselineViolation() throws IOException {
-        assertThat(check(RESTRICTED_JOB.replace("{containerPort: 8080}", "{containerPort: 8080, hostPort: 80}"), Level.BASELINE))
+        assertThat(check(
+                        RESTRICTED_JOB.replace("{containerPort: 8080}", "{containerPort: 8080, hostPort: 80}"),
+                        Level.BASELINE))
                 .extracting(Problem::path)
                 .containsExactly(C + "/ports/0/hostPort");
     }
@@ -120,20 +132,25 @@ class PodSecurityTest {
         assertThat(check(withContainerContext("appArmorProfile: {type: Unconfined}"), Level.BASELINE))
                 .extracting(Problem::path)
                 .containsExactly(C + "/securityContext/appArmorProfile/type");
-        assertThat(check(RESTRICTED_JOB.replace(
+        assertThat(check(
+                        RESTRICTED_JOB.replace(
                                 "annotations: {}",
                                 "annotations: {container.apparmor.security.beta.kubernetes.io/loader: unconfined}"),
                         Level.BASELINE))
                 .extracting(Problem::path)
-                .containsExactly("/spec/template/metadata/annotations/container.apparmor.security.beta.kubernetes.io~1loader");
+                .containsExactly(
+                        "/spec/template/metadata/annotations/container.apparmor.security.beta.kubernetes.io~1loader");
     }
 
     @Test
     void seLinux_customTypeUserOrRole_isABaselineViolation() throws IOException {
         assertThat(check(withContainerContext("seLinuxOptions: {type: spc_t, user: system_u}"), Level.BASELINE))
                 .extracting(Problem::path)
-                .containsExactly(C + "/securityContext/seLinuxOptions/type", C + "/securityContext/seLinuxOptions/user");
-        assertThat(check(withContainerContext("seLinuxOptions: {type: container_t, level: 's0:c123,c456'}"), Level.BASELINE))
+                .containsExactly(
+                        C + "/securityContext/seLinuxOptions/type", C + "/securityContext/seLinuxOptions/user");
+        assertThat(check(
+                        withContainerContext("seLinuxOptions: {type: container_t, level: 's0:c123,c456'}"),
+                        Level.BASELINE))
                 .isEmpty();
     }
 
@@ -146,21 +163,32 @@ class PodSecurityTest {
 
     @Test
     void seccompUnconfined_isABaselineViolation_onThePodToo() throws IOException {
-        assertThat(check(RESTRICTED_JOB.replace("seccompProfile: {type: RuntimeDefault}", "seccompProfile: {type: Unconfined}"), Level.BASELINE))
+        assertThat(check(
+                        RESTRICTED_JOB.replace(
+                                "seccompProfile: {type: RuntimeDefault}", "seccompProfile: {type: Unconfined}"),
+                        Level.BASELINE))
                 .extracting(Problem::message)
-                .containsExactly("violates PodSecurity \"baseline\" (Seccomp): pod seccomp profile must not be Unconfined");
+                .containsExactly(
+                        "violates PodSecurity \"baseline\" (Seccomp): pod seccomp profile must not be Unconfined");
     }
 
     @Test
     void unsafeSysctl_isABaselineViolation() throws IOException {
-        assertThat(check(RESTRICTED_JOB.replace("runAsNonRoot: true", "runAsNonRoot: true\n        sysctls: [{name: net.ipv4.tcp_syncookies, value: '1'}, {name: kernel.msgmax, value: '1'}]"), Level.BASELINE))
+        assertThat(check(
+                        RESTRICTED_JOB.replace(
+                                "runAsNonRoot: true",
+                                "runAsNonRoot: true\n        sysctls: [{name: net.ipv4.tcp_syncookies, value: '1'}, {name: kernel.msgmax, value: '1'}]"),
+                        Level.BASELINE))
                 .extracting(Problem::path)
                 .containsExactly("/spec/template/spec/securityContext/sysctls/1/name");
     }
 
     @Test
     void probeHost_isABaselineViolation() throws IOException {
-        assertThat(check(RESTRICTED_JOB.replace("{path: /ready, port: 8080}", "{path: /ready, port: 8080, host: 10.0.0.1}"), Level.BASELINE))
+        assertThat(check(
+                        RESTRICTED_JOB.replace(
+                                "{path: /ready, port: 8080}", "{path: /ready, port: 8080, host: 10.0.0.1}"),
+                        Level.BASELINE))
                 .extracting(Problem::path)
                 .containsExactly(C + "/readinessProbe/httpGet/host");
     }
@@ -176,16 +204,21 @@ class PodSecurityTest {
     void restrictedVolumeTypes() throws IOException {
         assertThat(check(RESTRICTED_JOB.replace("emptyDir: {}", "nfs: {server: nfs, path: /}"), Level.RESTRICTED))
                 .extracting(Problem::message)
-                .containsExactly("violates PodSecurity \"restricted\" (Volume Types): volume 'tmp' has restricted type nfs");
-        assertThat(check(RESTRICTED_JOB.replace("emptyDir: {}", "nfs: {server: nfs, path: /}"), Level.BASELINE)).isEmpty();
+                .containsExactly(
+                        "violates PodSecurity \"restricted\" (Volume Types): volume 'tmp' has restricted type nfs");
+        assertThat(check(RESTRICTED_JOB.replace("emptyDir: {}", "nfs: {server: nfs, path: /}"), Level.BASELINE))
+                .isEmpty();
     }
 
     @Test
     void privilegeEscalation_mustBeExplicitlyFalse() throws IOException {
-        assertThat(check(RESTRICTED_JOB.replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true"), Level.RESTRICTED))
+        assertThat(check(
+                        RESTRICTED_JOB.replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true"),
+                        Level.RESTRICTED))
                 .extracting(Problem::message)
-                .containsExactly("violates PodSecurity \"restricted\" (Privilege Escalation): container 'loader' must set"
-                        + " securityContext.allowPrivilegeEscalation=false");
+                .containsExactly(
+                        "violates PodSecurity \"restricted\" (Privilege Escalation): container 'loader' must set"
+                                + " securityContext.allowPrivilegeEscalation=false");
     }
 
     @Test
@@ -207,10 +240,15 @@ class PodSecurityTest {
 
     @Test
     void seccomp_mustBeRuntimeDefaultOrLocalhost_onThePodOrEveryContainer() throws IOException {
-        String containerOnly = RESTRICTED_JOB.replace("\n        seccompProfile: {type: RuntimeDefault}", "")
-                .replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: false\n            seccompProfile: {type: Localhost, localhostProfile: p.json}");
+        String containerOnly = RESTRICTED_JOB
+                .replace("\n        seccompProfile: {type: RuntimeDefault}", "")
+                .replace(
+                        "allowPrivilegeEscalation: false",
+                        "allowPrivilegeEscalation: false\n            seccompProfile: {type: Localhost, localhostProfile: p.json}");
         assertThat(check(containerOnly, Level.RESTRICTED)).isEmpty();
-        assertThat(check(RESTRICTED_JOB.replace("\n        seccompProfile: {type: RuntimeDefault}", ""), Level.RESTRICTED))
+        assertThat(check(
+                        RESTRICTED_JOB.replace("\n        seccompProfile: {type: RuntimeDefault}", ""),
+                        Level.RESTRICTED))
                 .extracting(Problem::path)
                 .containsExactly(C + "/securityContext/seccompProfile/type");
     }
@@ -224,12 +262,14 @@ class PodSecurityTest {
 
     @Test
     void everyContainerList_isChecked_andDocumentsWithoutPodsHaveNoViolations() throws IOException {
-        String withInit = RESTRICTED_JOB.replace("      containers:", "      initContainers: [{name: wait, image: loader}]\n      containers:");
+        String withInit = RESTRICTED_JOB.replace(
+                "      containers:", "      initContainers: [{name: wait, image: loader}]\n      containers:");
         assertThat(check(withInit, Level.RESTRICTED))
                 .extracting(Problem::path)
                 .allSatisfy(path -> assertThat(path).startsWith("/spec/template/spec/initContainers/0/"))
                 .hasSize(2);
-        assertThat(check("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n", Level.RESTRICTED)).isEmpty();
+        assertThat(check("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n", Level.RESTRICTED))
+                .isEmpty();
     }
 
     @Test
@@ -239,7 +279,8 @@ class PodSecurityTest {
     }
 
     private static String withContainerContext(String field) {
-        return RESTRICTED_JOB.replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: false\n            " + field);
+        return RESTRICTED_JOB.replace(
+                "allowPrivilegeEscalation: false", "allowPrivilegeEscalation: false\n            " + field);
     }
 
     private static List<Problem> check(String yaml, Level level) throws IOException {

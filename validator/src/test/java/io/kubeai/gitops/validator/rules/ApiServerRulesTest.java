@@ -81,14 +81,17 @@ class ApiServerRulesTest {
         assertThat(check("apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: My App}\n"))
                 .extracting(Problem::path)
                 .containsExactly("/metadata/name");
-        assertThat(check("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: llama.files}\n")).isEmpty();
+        assertThat(check("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: llama.files}\n"))
+                .isEmpty();
     }
 
     @Test
     void rbacNames_arePathSegments() throws IOException {
         String role = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: '%s'}\n";
         assertThat(check(role.formatted("system:kubeai:Reader"))).isEmpty();
-        assertThat(check(role.formatted("kubeai/reader"))).extracting(Problem::path).containsExactly("/metadata/name");
+        assertThat(check(role.formatted("kubeai/reader")))
+                .extracting(Problem::path)
+                .containsExactly("/metadata/name");
     }
 
     @Test
@@ -119,7 +122,8 @@ class ApiServerRulesTest {
 
     @Test
     void labels_keysAndValues() throws IOException {
-        assertThat(check(DEPLOYMENT.replace("labels: {app.kubernetes.io/name: llama-3-8b}\n  annotations",
+        assertThat(check(DEPLOYMENT.replace(
+                        "labels: {app.kubernetes.io/name: llama-3-8b}\n  annotations",
                         "labels: {app.kubernetes.io/name: llama-3-8b, kubeai/a/b: x, tier: -gpu}\n  annotations")))
                 .extracting(Problem::path)
                 .containsExactly("/metadata/labels/kubeai~1a~1b", "/metadata/labels/tier");
@@ -128,7 +132,8 @@ class ApiServerRulesTest {
     @Test
     void labelValue_over63Characters_inThePodTemplate() throws IOException {
         String longValue = "m".repeat(64);
-        assertThat(check(DEPLOYMENT.replace("labels: {app.kubernetes.io/name: llama-3-8b}\n    spec:",
+        assertThat(check(DEPLOYMENT.replace(
+                        "labels: {app.kubernetes.io/name: llama-3-8b}\n    spec:",
                         "labels: {app.kubernetes.io/name: llama-3-8b, model: " + longValue + "}\n    spec:")))
                 .extracting(Problem::path, Problem::message)
                 .containsExactly(tuple("/spec/template/metadata/labels/model", "must be no more than 63 characters"));
@@ -142,9 +147,10 @@ class ApiServerRulesTest {
         String big = "x".repeat(256 * 1024);
         assertThat(check("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, annotations: {note: " + big + "}}\n"))
                 .extracting(Problem::path, Problem::message)
-                .containsExactly(tuple(
-                        "/metadata/annotations",
-                        "annotations are too long: 262148 bytes, must have at most 262144 bytes (keys and values together)"));
+                .containsExactly(
+                        tuple(
+                                "/metadata/annotations",
+                                "annotations are too long: 262148 bytes, must have at most 262144 bytes (keys and values together)"));
     }
 
     @Test
@@ -173,11 +179,13 @@ class ApiServerRulesTest {
 
     @Test
     void portNames_areIanaServiceNames_uniqueInTheContainer() throws IOException {
-        assertThat(check(DEPLOYMENT.replace("{name: http, containerPort: 8000}", "{name: openai-compatible, containerPort: 8000}")))
+        assertThat(check(DEPLOYMENT.replace(
+                        "{name: http, containerPort: 8000}", "{name: openai-compatible, containerPort: 8000}")))
                 .extracting(Problem::message)
                 .containsExactly("must be no more than 15 characters");
         assertThat(check(DEPLOYMENT.replace(
-                        "{name: http, containerPort: 8000}", "{name: http, containerPort: 8000}, {name: http, containerPort: 8001}")))
+                        "{name: http, containerPort: 8000}",
+                        "{name: http, containerPort: 8000}, {name: http, containerPort: 8001}")))
                 .extracting(Problem::message)
                 .containsExactly("duplicate port name 'http'");
     }
@@ -205,14 +213,16 @@ class ApiServerRulesTest {
                 .containsExactly(
                         "/spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/name",
                         "/spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/key");
-        assertThat(check(DEPLOYMENT.replace("secretKeyRef: {name: huggingface", "configMapKeyRef: {name: Hugging_Face")))
+        assertThat(check(
+                        DEPLOYMENT.replace("secretKeyRef: {name: huggingface", "configMapKeyRef: {name: Hugging_Face")))
                 .extracting(Problem::path)
                 .containsExactly("/spec/template/spec/containers/0/env/0/valueFrom/configMapKeyRef/name");
     }
 
     @Test
     void envFrom_namesWellFormedObjects() throws IOException {
-        assertThat(check(DEPLOYMENT.replace("configMapRef: {name: llama-env}", "configMapRef: {name: llama env}, prefix: 'A='")))
+        assertThat(check(DEPLOYMENT.replace(
+                        "configMapRef: {name: llama-env}", "configMapRef: {name: llama env}, prefix: 'A='")))
                 .extracting(Problem::path)
                 .containsExactly(
                         "/spec/template/spec/containers/0/envFrom/0/configMapRef/name",
@@ -221,7 +231,8 @@ class ApiServerRulesTest {
 
     @Test
     void volumeMount_mustNameAVolumeOfThePod() throws IOException {
-        assertThat(check(DEPLOYMENT.replace("[{name: model, mountPath: /model}]", "[{name: cache, mountPath: /model}]")))
+        assertThat(check(
+                        DEPLOYMENT.replace("[{name: model, mountPath: /model}]", "[{name: cache, mountPath: /model}]")))
                 .extracting(Problem::path, Problem::message)
                 .containsExactly(tuple(
                         "/spec/template/spec/initContainers/0/volumeMounts/0/name",
@@ -240,9 +251,12 @@ class ApiServerRulesTest {
     @Test
     void volumeSources_nameWellFormedObjectsAndKeys() throws IOException {
         assertThat(check(DEPLOYMENT.replace(
-                        "configMap: {name: llama-files, items: [{key: chat.jinja,", "configMap: {name: Llama, items: [{key: ..x,")))
+                        "configMap: {name: llama-files, items: [{key: chat.jinja,",
+                        "configMap: {name: Llama, items: [{key: ..x,")))
                 .extracting(Problem::path)
-                .containsExactly("/spec/template/spec/volumes/1/configMap/name", "/spec/template/spec/volumes/1/configMap/items/0/key");
+                .containsExactly(
+                        "/spec/template/spec/volumes/1/configMap/name",
+                        "/spec/template/spec/volumes/1/configMap/items/0/key");
         assertThat(check(DEPLOYMENT.replace("claimName: llama-rox", "claimName: ''")))
                 .extracting(Problem::path)
                 .containsExactly("/spec/template/spec/volumes/0/persistentVolumeClaim/claimName");
@@ -293,7 +307,8 @@ class ApiServerRulesTest {
         assertThat(check(job.formatted("")))
                 .extracting(Problem::path)
                 .containsExactly("/spec/template/spec/restartPolicy");
-        assertThat(check(DEPLOYMENT.replace("      initContainers:", "      restartPolicy: OnFailure\n      initContainers:")))
+        assertThat(check(DEPLOYMENT.replace(
+                        "      initContainers:", "      restartPolicy: OnFailure\n      initContainers:")))
                 .extracting(Problem::path)
                 .containsExactly("/spec/template/spec/restartPolicy");
     }
@@ -319,7 +334,8 @@ class ApiServerRulesTest {
 
     @Test
     void selector_mustMatchTheTemplatesLabels() throws IOException {
-        assertThat(check(DEPLOYMENT.replace("matchLabels: {app.kubernetes.io/name: llama-3-8b}", "matchLabels: {app: llama}")))
+        assertThat(check(DEPLOYMENT.replace(
+                        "matchLabels: {app.kubernetes.io/name: llama-3-8b}", "matchLabels: {app: llama}")))
                 .extracting(Problem::message)
                 .containsExactly("selector does not match template labels: app=llama is missing");
     }

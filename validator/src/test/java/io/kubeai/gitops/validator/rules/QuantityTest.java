@@ -25,8 +25,8 @@ class QuantityTest {
         "-1, -1"
     })
     void parses_likeKubernetes(String text, String value) {
-        assertThat(Quantity.parse(text)).hasValueSatisfying(parsed -> assertThat(parsed)
-                .isEqualByComparingTo(new BigDecimal(value)));
+        assertThat(Quantity.parse(text))
+                .hasValueSatisfying(parsed -> assertThat(parsed).isEqualByComparingTo(new BigDecimal(value)));
     }
 
     @ParameterizedTest
