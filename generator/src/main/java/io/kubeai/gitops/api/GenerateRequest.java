@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param outputDir    where the rendered tree is written
  * @param templatesDir a folder whose templates override the built-in ones by file name, if any
  * @param check        when true nothing is written: the result says whether {@code outputDir} is up to date
+ * @param allowEmpty   when true a run that reads no Model may delete every Model's files; otherwise that is
+ *                     refused as a likely mistake (a moved or linked models/ folder)
  */
 public record GenerateRequest(
-        Path repoDir, Path configFile, Path outputDir, Optional<Path> templatesDir, boolean check) {
+        Path repoDir, Path configFile, Path outputDir, Optional<Path> templatesDir, boolean check, boolean allowEmpty) {
 
     public GenerateRequest {
         Objects.requireNonNull(repoDir, "repoDir");
@@ -35,6 +37,7 @@ public record GenerateRequest(
         private Path outputDir;
         private Path templatesDir;
         private boolean check;
+        private boolean allowEmpty;
 
         private Builder(Path repoDir) {
             this.repoDir =
@@ -61,11 +64,16 @@ public record GenerateRequest(
             return this;
         }
 
+        public Builder allowEmpty(boolean allowEmpty) {
+            this.allowEmpty = allowEmpty;
+            return this;
+        }
+
         public GenerateRequest build() {
             Path config = configFile != null ? resolve(configFile) : repoDir.resolve("kubeai.yaml");
             Path output = outputDir != null ? resolve(outputDir) : repoDir.resolve("rendered");
             Path templates = templatesDir != null ? resolve(templatesDir) : repoDir.resolve("templates");
-            return new GenerateRequest(repoDir, config, output, Optional.of(templates), check);
+            return new GenerateRequest(repoDir, config, output, Optional.of(templates), check, allowEmpty);
         }
 
         private Path resolve(Path p) {

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code kubeai generate [--check] [--config F] [--output D] [--templates D] REPO_DIR}. */
+/** {@code kubeai generate [--check] [--allow-empty] [--config F] [--output D] [--templates D] REPO_DIR}. */
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
@@ -22,6 +22,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 if the rendered tree is not up to date")
     boolean check;
 
+    @Option(
+            names = "--allow-empty",
+            description = "Let a run that reads no Model delete every Model's files (refused otherwise, "
+                    + "as a likely mistake)")
+    boolean allowEmpty;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,7 +35,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenerateRequest request = options.request(check);
+        GenerateRequest request = options.request(check, allowEmpty);
         GenerateResult result;
         try {
             result = new Generator().generate(request);

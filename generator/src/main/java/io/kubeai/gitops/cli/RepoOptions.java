@@ -32,11 +32,16 @@ final class RepoOptions {
     Path templates;
 
     GenerateRequest request(boolean check) {
+        return request(check, false);
+    }
+
+    GenerateRequest request(boolean check, boolean allowEmpty) {
         return GenerateRequest.builder(repo)
                 .configFile(config)
                 .outputDir(output)
                 .templatesDir(templates)
                 .check(check)
+                .allowEmpty(allowEmpty)
                 .build();
     }
 

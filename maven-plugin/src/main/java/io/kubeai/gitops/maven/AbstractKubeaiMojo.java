@@ -42,6 +42,13 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
     @Parameter(property = "kubeai.templates")
     private File templates;
 
+    /**
+     * Let a run that reads no Model delete every Model's files. Without it such a run fails: an empty or
+     * missing {@code models/} folder is far more often a mistake than a wish to remove every model server.
+     */
+    @Parameter(property = "kubeai.allowEmpty", defaultValue = "false")
+    private boolean allowEmpty;
+
     /** Skip this goal. */
     @Parameter(property = "kubeai.skip", defaultValue = "false")
     private boolean skip;
@@ -63,6 +70,7 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
                 .outputDir(path(output))
                 .templatesDir(path(templates))
                 .check(checkOnly())
+                .allowEmpty(allowEmpty)
                 .build());
     }
 
