@@ -102,6 +102,7 @@ public final class Renderer {
             return java.util.Optional.empty();
         }
         enrichment.apply(object, resource.phase());
+        Inert.containers(object);
         try {
             Object typed = Kinds.type(apiVersion, kind)
                     .<Object>map(type -> bind(object, type))
