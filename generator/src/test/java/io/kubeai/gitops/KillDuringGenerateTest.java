@@ -3,6 +3,7 @@ package io.kubeai.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeai.gitops.cli.KubeaiCli;
+import io.kubeai.gitops.testing.RenderedTreeChecks;
 import io.kubeai.gitops.testing.TreeSnapshot;
 import java.io.BufferedReader;
 import java.io.File;
@@ -43,7 +44,15 @@ class KillDuringGenerateTest {
         model(repo, "beta");
         Map<String, String> newTree = expectedTree(repo);
 
+        boolean git = RenderedTreeChecks.onPath("git") != null;
+        if (git) {
+            git(repo, "init", "-q");
+        }
         killAt(step, repo);
+        if (git) {
+            // What 'git add -A' would stage now: never the scratch space, whatever instant the kill hit.
+            assertThat(git(repo, "add", "-A", "--dry-run")).doesNotContain(".kubeai-swap");
+        }
 
         Map<String, String> afterKill = TreeSnapshot.of(repo.resolve("rendered"));
         Path pending = repo.resolve(".kubeai-swap/rendered");
@@ -63,8 +72,20 @@ class KillDuringGenerateTest {
 
         assertThat(TreeSnapshot.of(repo.resolve("rendered"))).isEqualTo(newTree);
         try (Stream<Path> entries = Files.list(repo)) {
-            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("models", "rendered");
+            assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".git")))
+                    .containsExactlyInAnyOrder("models", "rendered");
         }
+    }
+
+    /** Runs git (a real one: the test is about what Git would commit); its output. */
+    private static String git(Path repo, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        cmd.addAll(List.of(args));
+        Process git = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(git.exitValue()).as("git %s: %s", List.of(args), out).isZero();
+        return out;
     }
 
     private static void model(Path repo, String name) throws IOException {
