@@ -4,7 +4,7 @@
 apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   namespace: argocd
 spec:
   project: default
@@ -14,7 +14,7 @@ spec:
     path: ${json(r.path)}
   destination:
     server: https://kubernetes.default.svc
-    namespace: ${r.namespace}
+    namespace: ${json(r.namespace)}
   syncPolicy:
     automated:
       prune: true

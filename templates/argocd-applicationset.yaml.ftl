@@ -3,7 +3,7 @@
 apiVersion: argoproj.io/v1alpha1
 kind: ApplicationSet
 metadata:
-  name: ${r.name}-per-model
+  name: ${json(r.name + "-per-model")}
   namespace: argocd
 spec:
   goTemplate: true
@@ -27,7 +27,7 @@ spec:
         path: "{{.path.path}}"
       destination:
         server: https://kubernetes.default.svc
-        namespace: ${r.namespace}
+        namespace: ${json(r.namespace)}
       syncPolicy:
         automated:
           prune: true

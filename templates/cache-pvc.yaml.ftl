@@ -2,11 +2,11 @@
 apiVersion: v1
 kind: PersistentVolumeClaim
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
     app.kubernetes.io/component: cache
 <#if r.model?has_content>
-    kubeai.org/model: ${r.model}
+    kubeai.org/model: ${json(r.model)}
 </#if>
 spec:
   accessModes: ${json(r.accessModes)}
@@ -15,7 +15,7 @@ spec:
   dataSource:
     apiGroup: snapshot.storage.k8s.io
     kind: VolumeSnapshot
-    name: ${r.snapshot}
+    name: ${json(r.snapshot)}
 </#if>
   resources:
     requests:

@@ -2,7 +2,7 @@
 apiVersion: v1
 kind: ConfigMap
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    kubeai.org/model: ${r.model}
+    kubeai.org/model: ${json(r.model)}
 data: ${json(r.data)}

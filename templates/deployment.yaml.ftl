@@ -2,27 +2,27 @@
 apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/name: ${json(r.name)}
     app.kubernetes.io/component: server
-    kubeai.org/model: ${r.name}
-    kubeai.org/engine: ${r.engine}
+    kubeai.org/model: ${json(r.name)}
+    kubeai.org/engine: ${json(r.engine)}
 spec:
 <#if r.replicas??>
-  replicas: ${r.replicas}
+  replicas: ${json(r.replicas)}
 </#if>
   selector:
     matchLabels:
       app.kubernetes.io/component: server
-      kubeai.org/model: ${r.name}
+      kubeai.org/model: ${json(r.name)}
   template:
     metadata:
       labels:
-        app.kubernetes.io/name: ${r.name}
+        app.kubernetes.io/name: ${json(r.name)}
         app.kubernetes.io/component: server
-        kubeai.org/model: ${r.name}
-        kubeai.org/engine: ${r.engine}
+        kubeai.org/model: ${json(r.name)}
+        kubeai.org/engine: ${json(r.engine)}
     spec:
 <#if r.priorityClassName??>
       priorityClassName: ${json(r.priorityClassName)}

@@ -4,11 +4,11 @@
 apiVersion: batch/v1
 kind: Job
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
     app.kubernetes.io/component: finetune
-    kubeai.org/model: ${r.model}
-    kubeai.org/finetune-job: ${r.job}
+    kubeai.org/model: ${json(r.model)}
+    kubeai.org/finetune-job: ${json(r.job)}
   annotations:
     kubeai.org/adapter-url: ${json(r.adapterUrl)}
 spec:
@@ -17,7 +17,7 @@ spec:
     metadata:
       labels:
         app.kubernetes.io/component: finetune
-        kubeai.org/finetune-job: ${r.job}
+        kubeai.org/finetune-job: ${json(r.job)}
     spec:
       restartPolicy: Never
 <#if r.nodeSelector?has_content>

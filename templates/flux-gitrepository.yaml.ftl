@@ -2,7 +2,7 @@
 apiVersion: source.toolkit.fluxcd.io/v1
 kind: GitRepository
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   namespace: flux-system
 spec:
   interval: 1m

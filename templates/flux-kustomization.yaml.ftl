@@ -4,7 +4,7 @@
 apiVersion: kustomize.toolkit.fluxcd.io/v1
 kind: Kustomization
 metadata:
-  name: ${r.name}-${r.step}
+  name: ${json(r.name + "-" + r.step)}
   namespace: flux-system
 spec:
   interval: 10m
@@ -14,11 +14,11 @@ spec:
   prune: true
   wait: ${r.waits?c}
   force: true
-  targetNamespace: ${r.namespace}
+  targetNamespace: ${json(r.namespace)}
   sourceRef:
     kind: GitRepository
-    name: ${r.name}
+    name: ${json(r.name)}
 <#if r.dependsOn?has_content>
   dependsOn:
-  - name: ${r.name}-${r.dependsOn}
+  - name: ${json(r.name + "-" + r.dependsOn)}
 </#if>

@@ -4,16 +4,16 @@
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    kubeai.org/model: ${r.name}
+    kubeai.org/model: ${json(r.name)}
 spec:
   scaleTargetRef:
     apiVersion: apps/v1
     kind: Deployment
-    name: ${r.name}
-  minReplicas: ${r.minReplicas}
-  maxReplicas: ${r.maxReplicas}
+    name: ${json(r.name)}
+  minReplicas: ${json(r.minReplicas)}
+  maxReplicas: ${json(r.maxReplicas)}
   metrics:
   - type: Resource
     resource:

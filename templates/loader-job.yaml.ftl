@@ -3,12 +3,12 @@
 apiVersion: batch/v1
 kind: Job
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
     app.kubernetes.io/component: loader
-    kubeai.org/cache-key: ${r.cacheKey}
+    kubeai.org/cache-key: ${json(r.cacheKey)}
 <#if r.model?has_content>
-    kubeai.org/model: ${r.model}
+    kubeai.org/model: ${json(r.model)}
 </#if>
   annotations:
     kubeai.org/source: ${json(r.source)}
@@ -19,7 +19,7 @@ spec:
     metadata:
       labels:
         app.kubernetes.io/component: loader
-        kubeai.org/cache-key: ${r.cacheKey}
+        kubeai.org/cache-key: ${json(r.cacheKey)}
     spec:
       restartPolicy: OnFailure
       securityContext:
@@ -32,7 +32,7 @@ spec:
       containers:
       - name: loader
         image: ${json(r.loader.image)}
-        imagePullPolicy: ${r.loader.pullPolicy}
+        imagePullPolicy: ${json(r.loader.pullPolicy)}
         args: ${json(["load", r.source, r.destination])}
 <#if r.env?has_content>
         env: ${json(r.env)}

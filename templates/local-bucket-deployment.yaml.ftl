@@ -3,9 +3,9 @@
 apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/name: ${json(r.name)}
     app.kubernetes.io/component: local-bucket
 spec:
   replicas: 1
@@ -13,11 +13,11 @@ spec:
     type: Recreate
   selector:
     matchLabels:
-      app.kubernetes.io/name: ${r.name}
+      app.kubernetes.io/name: ${json(r.name)}
   template:
     metadata:
       labels:
-        app.kubernetes.io/name: ${r.name}
+        app.kubernetes.io/name: ${json(r.name)}
         app.kubernetes.io/component: local-bucket
     spec:
       containers:
@@ -47,4 +47,4 @@ spec:
       volumes:
       - name: data
         persistentVolumeClaim:
-          claimName: ${r.name}
+          claimName: ${json(r.name)}

@@ -3,9 +3,9 @@
 apiVersion: batch/v1
 kind: Job
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    app.kubernetes.io/name: ${r.store.name}
+    app.kubernetes.io/name: ${json(r.store.name)}
     app.kubernetes.io/component: local-bucket
 spec:
   backoffLimit: 10

@@ -2,14 +2,14 @@
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/name: ${json(r.name)}
     app.kubernetes.io/component: local-bucket
 spec:
   podSelector:
     matchLabels:
-      app.kubernetes.io/name: ${r.name}
+      app.kubernetes.io/name: ${json(r.name)}
   policyTypes: ["Ingress"]
   ingress:
   - from:

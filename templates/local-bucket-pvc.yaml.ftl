@@ -2,9 +2,9 @@
 apiVersion: v1
 kind: PersistentVolumeClaim
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/name: ${json(r.name)}
     app.kubernetes.io/component: local-bucket
 spec:
   accessModes: ["ReadWriteOnce"]

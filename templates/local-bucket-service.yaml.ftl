@@ -2,13 +2,13 @@
 apiVersion: v1
 kind: Service
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/name: ${json(r.name)}
     app.kubernetes.io/component: local-bucket
 spec:
   selector:
-    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/name: ${json(r.name)}
   ports:
   - name: s3
     port: 8333

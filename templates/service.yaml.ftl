@@ -2,16 +2,16 @@
 apiVersion: v1
 kind: Service
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/name: ${json(r.name)}
     app.kubernetes.io/component: server
-    kubeai.org/model: ${r.name}
+    kubeai.org/model: ${json(r.name)}
 spec:
   type: ClusterIP
   selector:
     app.kubernetes.io/component: server
-    kubeai.org/model: ${r.name}
+    kubeai.org/model: ${json(r.name)}
   ports:
   - name: http
     port: 80

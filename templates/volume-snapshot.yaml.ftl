@@ -2,13 +2,13 @@
 apiVersion: snapshot.storage.k8s.io/v1
 kind: VolumeSnapshot
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
     app.kubernetes.io/component: cache
-    kubeai.org/model: ${r.model}
+    kubeai.org/model: ${json(r.model)}
 spec:
 <#if r.snapshotClass?has_content>
   volumeSnapshotClassName: ${json(r.snapshotClass)}
 </#if>
   source:
-    persistentVolumeClaimName: ${r.claim}
+    persistentVolumeClaimName: ${json(r.claim)}

@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param validate     whether every rendered document is validated strictly (the validator's schema
  *                     catalog and the API server's rules) before anything is written; a violation is
  *                     an error and nothing is written
+ * @param allowEmpty   when true a run that reads no Model may delete every Model's files; otherwise that is
+ *                     refused as a likely mistake (a moved or linked models/ folder)
  */
 public record GenerateRequest(
-        Path repoDir, Path configFile, Path outputDir, Optional<Path> templatesDir, boolean check, boolean validate) {
+        Path repoDir, Path configFile, Path outputDir, Optional<Path> templatesDir, boolean check, boolean validate,
+        boolean allowEmpty) {
 
     public GenerateRequest {
         Objects.requireNonNull(repoDir, "repoDir");
@@ -42,6 +45,7 @@ public record GenerateRequest(
         private Path templatesDir;
         private boolean check;
         private boolean validate = true;
+        private boolean allowEmpty;
 
         private Builder(Path repoDir) {
             this.repoDir =
@@ -74,11 +78,17 @@ public record GenerateRequest(
             return this;
         }
 
+        /** Whether a run that reads no Model may delete every Model's files (default false). */
+        public Builder allowEmpty(boolean allowEmpty) {
+            this.allowEmpty = allowEmpty;
+            return this;
+        }
+
         public GenerateRequest build() {
             Path config = configFile != null ? resolve(configFile) : repoDir.resolve("kubeai.yaml");
             Path output = outputDir != null ? resolve(outputDir) : repoDir.resolve("rendered");
             Path templates = templatesDir != null ? resolve(templatesDir) : repoDir.resolve("templates");
-            return new GenerateRequest(repoDir, config, output, Optional.of(templates), check, validate);
+            return new GenerateRequest(repoDir, config, output, Optional.of(templates), check, validate, allowEmpty);
         }
 
         private Path resolve(Path p) {

@@ -10,9 +10,13 @@ import io.kubeai.gitops.resolve.Resolution;
 import io.kubeai.gitops.resolve.ResolvedRepo;
 import io.kubeai.gitops.resolve.Resolver;
 import io.kubeai.gitops.review.TreeChanges;
+import io.kubeai.gitops.spec.Diagnostics;
+import io.kubeai.gitops.spec.RepoFiles;
 import io.kubeai.gitops.spec.RepoReader;
+import io.kubeai.gitops.spec.SourcePosition;
 import io.kubeai.gitops.validate.SpecValidator;
 import io.kubeai.gitops.verify.RenderedValidation;
+import io.kubeai.gitops.write.OutputFolder;
 import io.kubeai.gitops.write.OutputTree;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The entry point the Maven plugin, the CLI and the runtime programs call: read, resolve, validate, plan,
@@ -27,6 +33,8 @@ import java.util.List;
  * stage succeeded.
  */
 public final class Generator {
+    /** Files of a Model's folder, in the Argo CD and plain layout or under a Flux step. */
+    private static final Pattern MODEL_FILE = Pattern.compile("([a-z]+/)?models/.+");
 
     /**
      * Reads the repo, checks it, renders it and (unless {@code request.check()}) replaces the output tree.
@@ -34,10 +42,22 @@ public final class Generator {
      */
     public GenerateResult generate(GenerateRequest request) throws IOException {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        RepoReader.Repo repo = new RepoReader(request.repoDir(), diagnostics).read(request.configFile());
+        RepoReader reader = new RepoReader(request.repoDir(), diagnostics);
+        RepoReader.Repo repo = reader.read(request.configFile());
         // Resolve and validate what could be read even after reading errors: one run reports every problem.
         Resolution resolution = new Resolver(repo.config()).resolve(repo.models(), repo.fineTuneJobs());
         new SpecValidator(diagnostics).validate(resolution);
+        if (request.templatesDir().isPresent()) {
+            new RepoFiles(request.repoDir(), diagnostics)
+                    .noLinks(request.templatesDir().get());
+        }
+        Optional<String> outputProblem = OutputFolder.problem(request.repoDir(), request.outputDir());
+        outputProblem.ifPresent(problem -> diagnostics.add(
+                Diagnostics.error(SourcePosition.ofFile(reader.display(request.outputDir())), problem)));
+        OutputTree output = new OutputTree(request.outputDir());
+        if (repo.models().isEmpty() && !request.allowEmpty() && outputProblem.isEmpty()) {
+            emptyGuard(output, reader.display(request.repoDir().resolve("models")), diagnostics);
+        }
         if (hasErrors(diagnostics)) {
             return failed(diagnostics, List.of());
         }
@@ -53,7 +73,6 @@ public final class Generator {
         if (hasErrors(diagnostics)) {
             return failed(diagnostics, templates.overrides());
         }
-        OutputTree output = new OutputTree(request.outputDir());
         OutputTree.Changes changes = request.check() ? output.diff(files) : output.replace(files);
         return new GenerateResult(sorted(diagnostics), changes.written(), changes.deleted(), templates.overrides());
     }
@@ -83,6 +102,25 @@ public final class Generator {
             return new PlanReport(result, TreeChanges.between(request.outputDir(), rendered));
         } finally {
             OutputTree.deleteRecursively(scratch);
+        }
+    }
+
+    /**
+     * No Model read, yet the tree holds Models' files, which this run would all delete: far more often a
+     * moved, linked or misspelled models/ folder than a wish to stop serving everything (which Argo CD's
+     * prune would carry out).
+     */
+    private static void emptyGuard(OutputTree output, String modelsDir, List<Diagnostic> diagnostics)
+            throws IOException {
+        long before = output.generatedBefore().stream()
+                .filter(p -> MODEL_FILE.matcher(p).matches())
+                .count();
+        if (before > 0) {
+            diagnostics.add(Diagnostics.error(
+                    SourcePosition.ofFile(modelsDir),
+                    "no Model was read from models/, yet the rendered tree holds " + before + " files of Models, "
+                            + "which this run would delete; check that models/ is where the specs are, or pass "
+                            + "--allow-empty (Maven: kubeai.allowEmpty) to remove every Model"));
         }
     }
 

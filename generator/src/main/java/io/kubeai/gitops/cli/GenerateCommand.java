@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code kubeai generate [--check] [--no-validate] [--config F] [--output D] [--templates D] REPO_DIR}. */
+/** {@code kubeai generate [--check] [--no-validate] [--allow-empty] [--config F] [--output D] [--templates D] REPO_DIR}. */
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
@@ -31,6 +31,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + " what the templates render without checking it")
     boolean validate;
 
+    @Option(
+            names = "--allow-empty",
+            description = "Let a run that reads no Model delete every Model's files (refused otherwise, "
+                    + "as a likely mistake)")
+    boolean allowEmpty;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenerateRequest request = options.request(check, validate);
+        GenerateRequest request = options.request(check, validate, allowEmpty);
         GenerateResult result;
         try {
             result = new Generator().generate(request);

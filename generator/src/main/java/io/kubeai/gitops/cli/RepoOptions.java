@@ -32,16 +32,17 @@ final class RepoOptions {
     Path templates;
 
     GenerateRequest request(boolean check) {
-        return request(check, true);
+        return request(check, true, false);
     }
 
-    GenerateRequest request(boolean check, boolean validate) {
+    GenerateRequest request(boolean check, boolean validate, boolean allowEmpty) {
         return GenerateRequest.builder(repo)
                 .configFile(config)
                 .outputDir(output)
                 .templatesDir(templates)
                 .check(check)
                 .validate(validate)
+                .allowEmpty(allowEmpty)
                 .build();
     }
 

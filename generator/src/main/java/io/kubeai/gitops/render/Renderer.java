@@ -113,6 +113,7 @@ public final class Renderer {
             return java.util.Optional.empty();
         }
         enrichment.apply(object, resource.phase());
+        Inert.containers(object);
         try {
             // Through its fabric8 type, which fixes the order and form of every field, then back to a
             // tree: what is written and what is validated are the same document.

@@ -1,6 +1,7 @@
 package io.kubeai.gitops.spec;
 
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Excerpt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,21 +60,22 @@ public final class ConfigReader {
         secretNames.finish();
 
         Fields hub = root.object("huggingface");
-        KubeAIConfig.HuggingFaceSettings huggingFace = new KubeAIConfig.HuggingFaceSettings(hub.string("endpoint"));
+        KubeAIConfig.HuggingFaceSettings huggingFace = new KubeAIConfig.HuggingFaceSettings(
+                CheckedFields.httpUrl(hub, "endpoint", "the Secret named by secretNames.huggingface (key token)"));
         hub.finish();
 
         Fields loader = root.object("loader");
         KubeAIConfig.LoaderSettings loaderSettings = new KubeAIConfig.LoaderSettings(
                 loader.string("image").orElse(DEFAULT_LOADER_IMAGE),
-                loader.string("imagePullPolicy").orElse("IfNotPresent"),
-                orDefault(loader.stringMap("requests"), Map.of("cpu", "500m", "memory", "512Mi")),
-                orDefault(loader.stringMap("limits"), Map.of("memory", "1Gi")));
+                CheckedFields.pullPolicy(loader),
+                orDefault(CheckedFields.quantities(loader, "requests"), Map.of("cpu", "500m", "memory", "512Mi")),
+                orDefault(CheckedFields.quantities(loader, "limits"), Map.of("memory", "1Gi")));
         loader.finish();
 
         Fields sync = root.object("adapterSync");
         KubeAIConfig.AdapterSyncSettings syncSettings = new KubeAIConfig.AdapterSyncSettings(
                 sync.string("image").orElse(DEFAULT_ADAPTER_SYNC_IMAGE),
-                sync.string("imagePullPolicy").orElse("IfNotPresent"),
+                CheckedFields.pullPolicy(sync),
                 sync.integer("maxLoras").orElse(4),
                 sync.integer("maxLoraRank").orElse(64),
                 sync.integer("maxCpuLoras").orElse(32));
@@ -81,7 +83,7 @@ public final class ConfigReader {
 
         Fields s3 = root.object("s3");
         // With a bucket in the cluster and no endpoint of the user's, S3 traffic goes to that bucket.
-        Optional<String> endpoint = s3.string("endpoint")
+        Optional<String> endpoint = CheckedFields.httpUrl(s3, "endpoint", "the Secret named by secretNames.aws")
                 .or(() -> profiles.values().stream()
                                 .anyMatch(p -> p.storage() instanceof CacheStorage.Bucket b && b.local())
                         ? Optional.of(LOCAL_BUCKET_ENDPOINT.replace("{namespace}", namespace))
@@ -97,11 +99,14 @@ public final class ConfigReader {
         Fields gitops = root.object("gitops");
         String engine = gitops.string("engine").orElse("argocd");
         if (!GITOPS_ENGINES.contains(engine)) {
-            gitops.errorAt("engine", "unknown gitops engine '" + engine + "'; use argocd, flux or plain");
+            gitops.errorAt("engine", "unknown gitops engine " + Excerpt.quote(engine) + "; use argocd, flux or plain");
         }
         KubeAIConfig.GitOpsSettings gitopsSettings = new KubeAIConfig.GitOpsSettings(
                 engine,
-                gitops.string("repository"),
+                CheckedFields.url(
+                        gitops,
+                        "repository",
+                        "the repository credentials of Argo CD or Flux (a Secret in the cluster), not the URL"),
                 gitops.string("revision").orElse("main"),
                 gitops.string("path").orElse("rendered").replaceAll("^\\./|/+$", ""),
                 gitops.string("name").orElse("kubeai"));
@@ -126,7 +131,8 @@ public final class ConfigReader {
 
     private KubeAIConfig.FinetuningSettings readFinetuning(Fields finetuning) {
         Fields storage = finetuning.object("storage");
-        Optional<String> template = storage.string("defaultURLTemplate");
+        Optional<String> template =
+                CheckedFields.url(storage, "defaultURLTemplate", "the Secret named by secretNames.aws");
         storage.finish();
         Fields git = finetuning.object("git");
         Optional<KubeAIConfig.GitSettings> gitSettings = Optional.empty();
@@ -134,10 +140,14 @@ public final class ConfigReader {
             requireField(git, "repository", "the GitOps repo's clone URL, e.g. https://github.com/org/gitops.git");
             String mode = git.string("mode").orElse("push");
             if (!mode.equals("push") && !mode.equals("branch")) {
-                git.errorAt("mode", "unknown mode '" + mode + "'; use push or branch");
+                git.errorAt("mode", "unknown mode " + Excerpt.quote(mode) + "; use push or branch");
             }
             gitSettings = Optional.of(new KubeAIConfig.GitSettings(
-                    git.string("repository").orElse(""),
+                    CheckedFields.url(
+                                    git,
+                                    "repository",
+                                    "the Secret named by finetuning.git.secretName (keys username, password)")
+                            .orElse(""),
                     git.string("branch").orElse("main"),
                     git.string("path").orElse(""),
                     git.string("secretName").orElse("kubeai-git"),
@@ -176,13 +186,16 @@ public final class ConfigReader {
         Fields bucket = profile.object("bucket");
         if (bucket.isPresent()) {
             String url = bucket.string("url").orElse("");
-            if (!url.startsWith("s3://") || url.length() <= "s3://".length()) {
+            SourceUrl.Result parsed = SourceUrl.parse(url);
+            if (!url.isEmpty() && parsed.url().isEmpty() && url.startsWith("s3://")) {
+                bucket.errorAt("url", parsed.problem());
+            } else if (!url.startsWith("s3://") || url.length() <= "s3://".length()) {
                 bucket.errorAt("url", "bucket url must be an s3:// URL such as s3://my-bucket/models/");
             }
             kinds.add(new CacheStorage.Bucket(
                     url,
                     bucket.bool("local").orElse(false),
-                    bucket.string("size").orElse("100Gi")));
+                    CheckedFields.quantity(bucket, "size").orElse("100Gi")));
             requireField(bucket, "url", "the bucket's s3:// URL");
             bucket.finish();
         }
@@ -190,14 +203,14 @@ public final class ConfigReader {
         if (shared.isPresent()) {
             String mode = shared.string("mode").orElse("SharedFilesystem");
             if (!mode.equals("SharedFilesystem")) {
-                shared.errorAt("mode", "unknown mode '" + mode + "'; the only mode is SharedFilesystem");
+                shared.errorAt("mode", "unknown mode " + Excerpt.quote(mode) + "; the only mode is SharedFilesystem");
             }
             requireField(shared, "storageClass", "the ReadWriteMany storage class, e.g. aws-efs");
             kinds.add(new CacheStorage.SharedFilesystem(
                     shared.string("storageClass").orElse(""),
                     mode,
-                    normalizeBaseDir(shared.string("baseDir").orElse("/models/")),
-                    shared.string("size").orElse("1Ti")));
+                    CheckedFields.baseDir(shared),
+                    CheckedFields.quantity(shared, "size").orElse("1Ti")));
             shared.finish();
         }
         Fields fixed = profile.object("staticVolume");
@@ -210,7 +223,7 @@ public final class ConfigReader {
                             n -> fixed.errorAt("maxReadOnlyAttachments", "maxReadOnlyAttachments must be at least 1"));
             kinds.add(new CacheStorage.StaticVolume(
                     fixed.string("storageClass").orElse(""),
-                    fixed.string("size").orElse("200Gi"),
+                    CheckedFields.quantity(fixed, "size").orElse("200Gi"),
                     fixed.string("snapshotClass"),
                     attachments));
             fixed.finish();
@@ -219,8 +232,8 @@ public final class ConfigReader {
         if (kinds.size() != 1) {
             profile.error(
                     profile.pointer(),
-                    "cache profile '" + name + "' must have exactly one of " + CacheStorage.Kind.keys() + " (it has "
-                            + kinds.size() + ")");
+                    "cache profile " + Excerpt.quote(name) + " must have exactly one of " + CacheStorage.Kind.keys()
+                            + " (it has " + kinds.size() + ")");
             return Optional.empty();
         }
         return Optional.of(new CacheProfile(name, kinds.get(0), Origin.of(profile)));
@@ -285,8 +298,8 @@ public final class ConfigReader {
         ResourceProfile profile = new ResourceProfile(
                 name,
                 p.string("imageName").orElse("default"),
-                p.stringMap("requests"),
-                p.stringMap("limits"),
+                CheckedFields.quantities(p, "requests"),
+                CheckedFields.quantities(p, "limits"),
                 p.stringMap("nodeSelector"),
                 p.raw("tolerations"),
                 p.raw("affinity"),
@@ -307,7 +320,7 @@ public final class ConfigReader {
                 e.getValue()
                         .error(
                                 e.getValue().pointer(),
-                                "unknown engine '" + e.getKey() + "'; use one of " + Engine.names(", "));
+                                "unknown engine " + Excerpt.quote(e.getKey()) + "; use one of " + Engine.names(", "));
                 continue;
             }
             result.computeIfAbsent(e.getKey(), k -> new TreeMap<>())

@@ -3,6 +3,7 @@ package io.kubeai.gitops.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Excerpt;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,7 +129,8 @@ public final class Fields {
             if (e.getValue().isContainerNode() || e.getValue().isNull()) {
                 map.error(
                         map.child(e.getKey()),
-                        "'" + name + "." + e.getKey() + "' must be a string, got " + describe(e.getValue()));
+                        "'" + name + "." + Excerpt.clip(e.getKey()) + "' must be a string, got "
+                                + describe(e.getValue()));
             } else {
                 result.put(e.getKey(), e.getValue().asText());
             }
@@ -201,7 +203,8 @@ public final class Fields {
                 String hint = NearestName.find(name, known)
                         .map(n -> "; did you mean '" + n + "'?")
                         .orElse("; known fields: " + String.join(", ", known));
-                diagnostics.add(Diagnostics.error(doc.map().key(child(name)), "unknown field '" + name + "'" + hint));
+                diagnostics.add(
+                        Diagnostics.error(doc.map().key(child(name)), "unknown field " + Excerpt.quote(name) + hint));
             }
         });
     }
@@ -235,11 +238,11 @@ public final class Fields {
             case ARRAY:
                 return "a list";
             case STRING:
-                return "the string '" + value.asText() + "'";
+                return "the string " + Excerpt.quote(value.asText());
             case BOOLEAN:
                 return value.asText();
             case NUMBER:
-                return "the number " + value.asText();
+                return "the number " + Excerpt.clip(value.asText());
             default:
                 return type.name().toLowerCase(java.util.Locale.ROOT);
         }

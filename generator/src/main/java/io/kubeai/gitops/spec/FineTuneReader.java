@@ -2,6 +2,7 @@ package io.kubeai.gitops.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Excerpt;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +26,13 @@ public final class FineTuneReader {
         root.string("apiVersion")
                 .filter(v -> !v.equals(ModelReader.API_VERSION))
                 .ifPresent(v -> root.errorAt(
-                        "apiVersion", "unsupported apiVersion '" + v + "'; use " + ModelReader.API_VERSION));
+                        "apiVersion",
+                        "unsupported apiVersion " + Excerpt.quote(v) + "; use " + ModelReader.API_VERSION));
         String kind = root.string("kind").orElse("");
         if (!kind.equals("FineTuneJob")) {
             root.error(
                     root.has("kind") ? root.child("kind") : "",
-                    "expected kind FineTuneJob in finetunes/" + (kind.isEmpty() ? "" : ", got '" + kind + "'")
+                    "expected kind FineTuneJob in finetunes/" + (kind.isEmpty() ? "" : ", got " + Excerpt.quote(kind))
                             + (kind.equals("Model") ? "; move Models to models/" : ""));
             return Optional.empty();
         }
@@ -97,7 +99,9 @@ public final class FineTuneReader {
         if (raw.isEmpty() || raw.get().asText().equals("auto")) {
             return null;
         }
-        if (!raw.get().isNumber() || raw.get().decimalValue().signum() <= 0) {
+        if (!raw.get().isNumber()
+                || (raw.get().isDouble() && !Double.isFinite(raw.get().doubleValue()))
+                || raw.get().decimalValue().signum() <= 0) {
             hp.errorAt(name, "'" + name + "' must be a positive number or \"auto\"");
             return null;
         }

@@ -1,6 +1,7 @@
 package io.kubeai.gitops.spec;
 
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Excerpt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +53,13 @@ public final class ModelReader {
         }
         root.string("apiVersion")
                 .filter(v -> !v.equals(API_VERSION))
-                .ifPresent(v -> root.errorAt("apiVersion", "unsupported apiVersion '" + v + "'; use " + API_VERSION));
+                .ifPresent(v -> root.errorAt(
+                        "apiVersion", "unsupported apiVersion " + Excerpt.quote(v) + "; use " + API_VERSION));
         String kind = root.string("kind").orElse("Model");
         if (!kind.equals("Model")) {
             root.errorAt(
                     "kind",
-                    "expected kind Model in models/, got '" + kind + "'"
+                    "expected kind Model in models/, got " + Excerpt.quote(kind)
                             + (kind.equals("FineTuneJob") ? "; move FineTuneJobs to finetunes/" : ""));
             return Optional.empty();
         }
@@ -128,7 +130,7 @@ public final class ModelReader {
                         features,
                         spec.string("image"),
                         spec.strings("args"),
-                        spec.stringMap("env"),
+                        env(spec),
                         spec.raw("envFrom"),
                         files,
                         spec.string("priorityClassName")),
@@ -140,6 +142,35 @@ public final class ModelReader {
                         spec.bool("autoscalingDisabled").orElse(false)));
         spec.finish();
         return result;
+    }
+
+    /** Names and values that say a variable holds a credential. */
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
+
+    private static final java.util.regex.Pattern SECRET_VALUE = java.util.regex.Pattern.compile(
+            ".*(hf_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{20,}|glpat-[A-Za-z0-9_-]{20,}"
+                    + "|-----BEGIN [A-Z ]*PRIVATE KEY).*",
+            java.util.regex.Pattern.DOTALL);
+
+    /** KubeAI's env map; a literal that looks like a credential is rendered, in plain text, with a warning. */
+    private static Map<String, String> env(Fields spec) {
+        Map<String, String> env = spec.stringMap("env");
+        if (env.isEmpty()) {
+            return env;
+        }
+        Fields fields = spec.object("env");
+        env.forEach((name, value) -> {
+            if (!value.isEmpty()
+                    && (SECRET_NAME.matcher(name).matches()
+                            || SECRET_VALUE.matcher(value).matches())) {
+                fields.warningAt(
+                        name,
+                        "env " + Excerpt.quote(name) + " holds a literal value that looks like a credential; it is "
+                                + "committed to Git in plain text: put it in a Secret and reference it with envFrom");
+            }
+        });
+        return env;
     }
 
     private static String derivedName(String fileStem, int ordinal) {

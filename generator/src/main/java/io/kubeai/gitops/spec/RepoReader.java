@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Reads a GitOps repo: kubeai.yaml and every Model under models/. Files are read in sorted order so
@@ -18,10 +17,12 @@ import java.util.stream.Stream;
 public final class RepoReader {
     private final Path repoDir;
     private final List<Diagnostic> diagnostics;
+    private final RepoFiles files;
 
-    public RepoReader(Path repoDir, List<Diagnostic> diagnostics) {
+    public RepoReader(Path repoDir, List<Diagnostic> diagnostics) throws IOException {
         this.repoDir = repoDir;
         this.diagnostics = diagnostics;
+        this.files = new RepoFiles(repoDir, diagnostics);
     }
 
     /** The whole input, read. */
@@ -30,12 +31,11 @@ public final class RepoReader {
     public Repo read(Path configFile) throws IOException {
         String configName = display(configFile);
         Optional<YamlDocument> configDoc = Optional.empty();
-        if (Files.isRegularFile(configFile)) {
+        if (files.inside(configFile) && Files.isRegularFile(configFile)) {
             List<YamlDocument> docs = parse(configFile);
             if (docs.size() > 1) {
                 diagnostics.add(Diagnostics.error(
-                        new SourcePosition(configName, 0, 0),
-                        "kubeai.yaml must hold one document, found " + docs.size()));
+                        docs.get(1).map().value(""), "kubeai.yaml must hold one document, found " + docs.size()));
             }
             configDoc = docs.stream().findFirst();
         }
@@ -43,7 +43,7 @@ public final class RepoReader {
 
         List<Model> models = new ArrayList<>();
         ModelReader reader = new ModelReader(diagnostics);
-        for (Path file : yamlFiles(repoDir.resolve("models"))) {
+        for (Path file : files.yamlFiles(repoDir.resolve("models"))) {
             String stem = file.getFileName().toString().replaceAll("\\.ya?ml$", "");
             int unnamed = 0;
             for (YamlDocument doc : parse(file)) {
@@ -57,25 +57,12 @@ public final class RepoReader {
         }
         List<FineTuneJob> jobs = new ArrayList<>();
         FineTuneReader fineTunes = new FineTuneReader(diagnostics);
-        for (Path file : yamlFiles(repoDir.resolve("finetunes"))) {
+        for (Path file : files.yamlFiles(repoDir.resolve("finetunes"))) {
             for (YamlDocument doc : parse(file)) {
                 fineTunes.read(doc).ifPresent(jobs::add);
             }
         }
         return new Repo(config, models, jobs);
-    }
-
-    /** Every *.yaml and *.yml file below {@code dir}, sorted by path. */
-    public static List<Path> yamlFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
-                    .sorted()
-                    .toList();
-        }
     }
 
     private List<YamlDocument> parse(Path file) throws IOException {
@@ -97,13 +84,14 @@ public final class RepoReader {
             diagnostics.add(Diagnostics.error(SourcePosition.ofFile(name), "file is not UTF-8 text; save it as UTF-8"));
             return List.of();
         }
-        return YamlFiles.parse(name, text, diagnostics);
+        // Empty documents ('---' alone, or only comments) are skipped, as the README says.
+        return YamlFiles.parse(name, text, diagnostics).stream()
+                .filter(doc -> !doc.root().isNull())
+                .toList();
     }
 
     /** Paths in diagnostics are relative to the repo, with '/' on every platform. */
     public String display(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path rel = abs.startsWith(repoDir) ? repoDir.relativize(abs) : abs;
-        return rel.toString().replace('\\', '/');
+        return files.display(file);
     }
 }

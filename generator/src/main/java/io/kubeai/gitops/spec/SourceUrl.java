@@ -1,5 +1,6 @@
 package io.kubeai.gitops.spec;
 
+import io.kubeai.gitops.api.diagnostic.Excerpt;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,10 @@ public record SourceUrl(String scheme, String host, String path, Optional<String
         if (url == null || url.isBlank()) {
             return Result.failure("the URL is empty");
         }
+        Optional<String> unsafe = UrlRules.problem(url, secretHint(url));
+        if (unsafe.isPresent()) {
+            return Result.failure(unsafe.get());
+        }
         Matcher m = HF.matcher(url);
         if (m.matches()) {
             return Result.ok(new SourceUrl("hf", m.group(1), "", Optional.ofNullable(m.group(2))));
@@ -36,7 +41,7 @@ public record SourceUrl(String scheme, String host, String path, Optional<String
         if (m.matches()) {
             String path = trimSlashes(m.group(3));
             if (path.contains("//") || path.contains("..")) {
-                return Result.failure("the path of '" + url + "' must not contain '//' or '..'");
+                return Result.failure("the path of " + Excerpt.quote(url) + " must not contain '//' or '..'");
             }
             return Result.ok(new SourceUrl(m.group(1), m.group(2), path, Optional.empty()));
         }
@@ -44,7 +49,7 @@ public record SourceUrl(String scheme, String host, String path, Optional<String
         if (m.matches()) {
             String path = trimSlashes(m.group(3));
             if (path.contains("..")) {
-                return Result.failure("the path of '" + url + "' must not contain '..'");
+                return Result.failure("the path of " + Excerpt.quote(url) + " must not contain '..'");
             }
             return Result.ok(new SourceUrl("pvc", m.group(1), path, Optional.empty()));
         }
@@ -54,15 +59,24 @@ public record SourceUrl(String scheme, String host, String path, Optional<String
         }
         int sep = url.indexOf("://");
         if (sep < 0) {
-            return Result.failure("'" + url + "' has no scheme; use hf://org/repo, s3://bucket/prefix, gs://, "
+            return Result.failure(Excerpt.quote(url) + " has no scheme; use hf://org/repo, s3://bucket/prefix, gs://, "
                     + "oss://, pvc://claim/path or ollama://model");
         }
         String scheme = url.substring(0, sep);
         if (!java.util.Set.of("hf", "s3", "gs", "oss", "pvc", "ollama").contains(scheme)) {
-            return Result.failure("unsupported scheme '" + scheme + "://'; use hf://, s3://, gs://, oss://, pvc:// "
-                    + "or ollama://");
+            return Result.failure("unsupported scheme " + Excerpt.quote(scheme + "://")
+                    + "; use hf://, s3://, gs://, oss://, pvc:// " + "or ollama://");
         }
-        return Result.failure("'" + url + "' is not a valid " + scheme + ":// URL; expected " + example(scheme));
+        return Result.failure(
+                Excerpt.quote(url) + " is not a valid " + scheme + ":// URL; expected " + example(scheme));
+    }
+
+    /** The Secret-based setting that holds credentials for the URL's scheme. */
+    private static String secretHint(String url) {
+        if (url.startsWith("hf://")) {
+            return "the Secret named by secretNames.huggingface in kubeai.yaml (key token)";
+        }
+        return "the Secret named by secretNames.aws in kubeai.yaml (keys accessKeyID and secretAccessKey)";
     }
 
     private static String example(String scheme) {

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Excerpt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +69,9 @@ public final class YamlFiles {
             while (token != null) {
                 SourceMap map = new SourceMap(file);
                 JsonNode root = readValue(parser, "", map);
+                if (root.isTextual() && root.textValue().isEmpty()) {
+                    root = com.fasterxml.jackson.databind.node.NullNode.getInstance(); // '---' alone: an empty document
+                }
                 documents.add(new YamlDocument(file, documents.size(), root, map));
                 token = parser.nextToken();
             }
@@ -115,18 +118,11 @@ public final class YamlFiles {
                 }
                 return array;
             }
-            case VALUE_NULL:
-                return NullNode.getInstance();
-            case VALUE_TRUE:
-                return NODES.booleanNode(true);
-            case VALUE_FALSE:
-                return NODES.booleanNode(false);
-            case VALUE_NUMBER_INT:
-                return NODES.numberNode(parser.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(parser.getDecimalValue());
-            default:
+            case VALUE_STRING:
                 return NODES.textNode(parser.getText());
+            default:
+                // SnakeYAML types plain scalars by YAML 1.1 (NO is false, 0123 is 83); retype the text.
+                return CoreScalars.plain(parser.getText() == null ? "" : parser.getText());
         }
     }
 
@@ -156,11 +152,13 @@ public final class YamlFiles {
         return firstLine(e.getOriginalMessage());
     }
 
+    /** The parser's first line, clipped: parser messages quote the text they stopped at. */
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable input";
         }
         String line = message.strip().lines().findFirst().orElse(message);
-        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+        line = line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+        return line.length() > 120 ? Excerpt.clip(line.substring(0, 120)) + "..." : Excerpt.escape(line);
     }
 }

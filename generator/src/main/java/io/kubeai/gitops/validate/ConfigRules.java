@@ -23,6 +23,12 @@ final class ConfigRules {
                         Hints.undefinedDefaultProfile(
                                 p, String.join(", ", config.cacheProfiles().keySet())))));
         config.finetuning().api().ifPresent(api -> checkApi(config, api));
+        if (!config.gitops().name().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            diagnostics.add(Diagnostics.error(
+                    config.origin().at("/gitops/name"),
+                    "gitops.name " + Hints.quote(config.gitops().name()) + " is not a valid Kubernetes object name: "
+                            + "use lowercase letters, digits and '-'"));
+        }
         if (!config.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
             diagnostics.add(Diagnostics.error(config.origin().at("/namespace"), Hints.namespace(config.namespace())));
         }

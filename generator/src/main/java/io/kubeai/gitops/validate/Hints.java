@@ -9,24 +9,35 @@ final class Hints {
     private Hints() {}
 
     static String namespace(String namespace) {
-        return "namespace '" + namespace + "' is not a valid Kubernetes namespace name";
+        return "namespace " + quote(namespace) + " is not a valid Kubernetes namespace name";
     }
 
     static String modelName(String name) {
-        return "Model name '" + name + "' is not valid: use at most 40 lowercase letters, digits and '-', "
+        return "Model name " + quote(name) + " is not valid: use at most 40 lowercase letters, digits and '-', "
                 + "starting and ending with a letter or digit";
     }
 
+    static String reservedModelName(String name) {
+        return "Model name " + quote(name) + " is taken by an object the generator renders itself (kubeai-bucket, "
+                + "kubeai-cache-*); choose another name";
+    }
+
+    /** A user's value as messages show it: clipped and on one line. */
+    static String quote(String value) {
+        return io.kubeai.gitops.api.diagnostic.Excerpt.quote(value);
+    }
+
     static String duplicateModel(String name, String firstAt) {
-        return "duplicate Model name '" + name + "' (first defined at " + firstAt + "); rename one of them";
+        return "duplicate Model name " + quote(name) + " (first defined at " + firstAt + "); rename one of them";
     }
 
     static String adapterName(String name) {
-        return "adapter name '" + name + "' is not valid: use at most 63 characters of a-z, 0-9 and '-'";
+        return "adapter name " + quote(name) + " is not valid: use at most 63 characters of a-z, 0-9 and '-'";
     }
 
     static String duplicateAdapter(String name, String model) {
-        return "duplicate adapter name '" + name + "' in Model '" + model + "'; adapter names must be unique per Model";
+        return "duplicate adapter name " + quote(name) + " in Model " + quote(model)
+                + "; adapter names must be unique per Model";
     }
 
     static String adaptersNeedVllm(String engine) {
@@ -36,7 +47,7 @@ final class Hints {
 
     static String adaptersNotTaken(CacheProfile profile) {
         CacheStorage storage = profile.storage();
-        return "adapters are not supported with cacheProfile '" + profile.name() + "' ("
+        return "adapters are not supported with cacheProfile " + quote(profile.name()) + " ("
                 + storage.kind().key()
                 + "): " + storage.whyNoAdapters().orElse("it cannot hold adapters")
                 + "; use a bucket or sharedFilesystem profile";
@@ -47,25 +58,25 @@ final class Hints {
     }
 
     static String unknownEngine(String engine) {
-        return "unknown engine '" + engine + "'; use " + Engine.names(" or ");
+        return "unknown engine " + quote(engine) + "; use " + Engine.names(" or ");
     }
 
     static String unknownFeature(String feature) {
-        return "unknown feature '" + feature + "'; use TextGeneration, TextEmbedding, Reranking or SpeechToText";
+        return "unknown feature " + quote(feature) + "; use TextGeneration, TextEmbedding, Reranking or SpeechToText";
     }
 
     static String undefinedCacheProfile(String profile, String known) {
-        return "cacheProfile '" + profile + "' is not defined in kubeai.yaml (models.cache.profiles"
+        return "cacheProfile " + quote(profile) + " is not defined in kubeai.yaml (models.cache.profiles"
                 + (known.isEmpty() ? " is empty" : ": " + known) + "); define it there or use None";
     }
 
     static String undefinedDefaultProfile(String profile, String known) {
-        return "defaultProfile '" + profile + "' names no profile in models.cache.profiles"
+        return "defaultProfile " + quote(profile) + " names no profile in models.cache.profiles"
                 + (known.isEmpty() ? " (there are none)" : " (" + known + ")") + "; define it or use None";
     }
 
     static String cacheNeedsCacheableSource(String profile, String scheme) {
-        return "cacheProfile '" + profile + "' cannot cache " + scheme + ":// sources: caching works with hf://, "
+        return "cacheProfile " + quote(profile) + " cannot cache " + scheme + ":// sources: caching works with hf://, "
                 + "s3://, gs:// and oss:// URLs; use cacheProfile None";
     }
 
@@ -83,11 +94,11 @@ final class Hints {
     }
 
     static String resourceProfileFormat(String value) {
-        return "resourceProfile '" + value + "' is not of the form <name>:<count>, e.g. nvidia-gpu-l4:1";
+        return "resourceProfile " + quote(value) + " is not of the form <name>:<count>, e.g. nvidia-gpu-l4:1";
     }
 
     static String unknownResourceProfile(String name, String nearest) {
-        return "unknown resource profile '" + name + "'" + nearest
+        return "unknown resource profile " + quote(name) + nearest
                 + "; define it under resourceProfiles in kubeai.yaml or use a built-in one";
     }
 
@@ -97,33 +108,33 @@ final class Hints {
     }
 
     static String negative(String field) {
-        return "'" + field + "' must not be negative";
+        return quote(field) + " must not be negative";
     }
 
     static String attachLimit(int replicas, String profile, int limit) {
-        return replicas + " replicas exceed the read-only attach limit of cacheProfile '" + profile + "' (" + limit
+        return replicas + " replicas exceed the read-only attach limit of cacheProfile " + quote(profile) + " (" + limit
                 + " nodes per disk); lower the replicas or use a sharedFilesystem or bucket profile";
     }
 
     static String envName(String name) {
-        return "environment variable name '" + name + "' is not valid: use letters, digits, '_', '-' and '.', "
+        return "environment variable name " + quote(name) + " is not valid: use letters, digits, '_', '-' and '.', "
                 + "not starting with a digit";
     }
 
     static String filePath(String path) {
-        return "file path '" + path + "' must be absolute (start with '/') and unique within the Model";
+        return "file path " + quote(path) + " must be absolute (start with '/') and unique within the Model";
     }
 
     static String adapterLoading(String value) {
-        return "adapterLoading '" + value + "' is not valid; use Static or Dynamic";
+        return "adapterLoading " + quote(value) + " is not valid; use Static or Dynamic";
     }
 
     static String duplicateJob(String name, String firstAt) {
-        return "duplicate FineTuneJob name '" + name + "' (first defined at " + firstAt + "); rename one of them";
+        return "duplicate FineTuneJob name " + quote(name) + " (first defined at " + firstAt + "); rename one of them";
     }
 
     static String jobName(String name) {
-        return "FineTuneJob name '" + name + "' is not valid: it becomes an adapter name, so use at most 50 "
+        return "FineTuneJob name " + quote(name) + " is not valid: it becomes an adapter name, so use at most 50 "
                 + "characters of a-z, 0-9 and '-'";
     }
 
@@ -143,23 +154,24 @@ final class Hints {
     }
 
     static String storageUrl(String url) {
-        return "adapter storage '" + url + "' must be an s3://bucket/prefix or hf://user/repo URL";
+        return "adapter storage " + quote(url) + " must be an s3://bucket/prefix or hf://user/repo URL";
     }
 
     static String trainingUrl(String url) {
-        return "'" + url + "' must be an s3:// or hf:// URL (files-API ids are not supported yet)";
+        return quote(url) + " must be an s3:// or hf:// URL (files-API ids are not supported yet)";
     }
 
     static String unknownBaseModel(String model) {
-        return "unknown Model '" + model + "': spec.model must name a Model in models/";
+        return "unknown Model " + quote(model) + ": spec.model must name a Model in models/";
     }
 
     static String trainerProfile(String value) {
-        return "trainer resourceProfile '" + value + "' is not a known <name>:<count>, e.g. nvidia-gpu-l4:1; set "
+        return "trainer resourceProfile " + quote(value) + " is not a known <name>:<count>, e.g. nvidia-gpu-l4:1; set "
                 + "spec.resourceProfile here or finetuning.resourceProfile in kubeai.yaml";
     }
 
     static String jobCollides(String job, String model, String url) {
-        return "Model '" + model + "' already has an adapter named '" + job + "' (" + url + "); rename the job";
+        return "Model " + quote(model) + " already has an adapter named " + quote(job) + " (" + url
+                + "); rename the job";
     }
 }

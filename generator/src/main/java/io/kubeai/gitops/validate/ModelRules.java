@@ -30,6 +30,11 @@ final class ModelRules {
     private static final Pattern ADAPTER_NAME = Pattern.compile("[a-z0-9-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
+    /** The local bucket's Deployment and Service, and the shared caches' claims, in the Models' namespace. */
+    private static final String RESERVED_NAME = "kubeai-bucket";
+
+    private static final String RESERVED_PREFIX = "kubeai-cache-";
+
     private final KubeAIConfig config;
     private final List<Diagnostic> diagnostics;
 
@@ -45,6 +50,8 @@ final class ModelRules {
         Origin o = model.origin();
         if (model.name().length() > 40 || !MODEL_NAME.matcher(model.name()).matches()) {
             error(o, "/metadata/name", Hints.modelName(model.name()));
+        } else if (model.name().equals(RESERVED_NAME) || model.name().startsWith(RESERVED_PREFIX)) {
+            error(o, "/metadata/name", Hints.reservedModelName(model.name()));
         }
         if (resolved.engine().isEmpty()) {
             error(o, "/spec/engine", Hints.unknownEngine(server.engine()));
@@ -154,7 +161,10 @@ final class ModelRules {
                 if (parsed.url().isEmpty()) {
                     error(adapter.origin(), "/url", Hints.adapterUrl(parsed.problem()));
                 } else if (!parsed.url().get().cacheable()) {
-                    error(adapter.origin(), "/url", Hints.adapterUrl("'" + adapter.url() + "' cannot be fetched"));
+                    error(
+                            adapter.origin(),
+                            "/url",
+                            Hints.adapterUrl(Hints.quote(adapter.url()) + " cannot be fetched"));
                 }
             }
         }

@@ -20,7 +20,7 @@ final class Manifest {
     static TreeSet<String> read(Path outputDir) throws IOException {
         Path file = outputDir.resolve(FILE);
         TreeSet<String> paths = new TreeSet<>();
-        if (Files.isRegularFile(file)) {
+        if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String path = line.strip();
                 if (!path.isEmpty() && !path.startsWith("#") && isSafe(path)) {

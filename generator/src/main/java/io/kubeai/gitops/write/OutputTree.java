@@ -5,27 +5,26 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * The output folder. {@link #diff} says what would change; {@link #replace} makes the change by building
- * the new tree beside the old one and swapping the two, so an error part-way leaves the old tree as it was.
+ * the new tree in scratch space and swapping it in (see {@link TreeSwap}), so an error or a kill part-way
+ * leaves the old tree, or the new one, never a mix and never nothing.
  */
 public final class OutputTree {
     private final Path dir;
 
     public OutputTree(Path dir) {
-        this.dir = dir;
+        this.dir = dir.toAbsolutePath().normalize();
     }
 
     /** What a replace would do. */
@@ -39,49 +38,49 @@ public final class OutputTree {
         Map<String, String> wanted = withManifest(files);
         List<String> written = new ArrayList<>();
         for (Map.Entry<String, String> e : wanted.entrySet()) {
-            Path path = dir.resolve(e.getKey());
-            if (!Files.isRegularFile(path) || !sameContent(path, e.getValue())) {
+            if (!UserFiles.isPlainFile(dir, e.getKey()) || !sameContent(dir.resolve(e.getKey()), e.getValue())) {
                 written.add(e.getKey());
             }
         }
         List<String> deleted = new ArrayList<>();
         for (String old : Manifest.read(dir)) {
-            if (!wanted.containsKey(old) && Files.exists(dir.resolve(old))) {
+            if (!wanted.containsKey(old) && Files.exists(dir.resolve(old), LinkOption.NOFOLLOW_LINKS)) {
                 deleted.add(old);
             }
         }
         return new Changes(written, deleted);
     }
 
+    /** The files the generator wrote last time (from the output folder's manifest). */
+    public List<String> generatedBefore() throws IOException {
+        return List.copyOf(Manifest.read(dir));
+    }
+
     /** Replaces the output folder's generated files with {@code files}; returns what changed. */
     public Changes replace(List<RenderedFile> files) throws IOException {
+        TreeSwap swap = new TreeSwap(dir);
+        swap.recover();
         Changes changes = diff(files);
         if (changes.isEmpty()) {
             return changes;
         }
-        Path parent = dir.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        Path staging = parent.resolve("." + dir.getFileName() + ".staging-" + id);
-        Path old = parent.resolve("." + dir.getFileName() + ".old-" + id);
-        try {
-            Set<String> generatedBefore = Manifest.read(dir);
-            if (Files.isDirectory(dir)) {
-                copyUserFiles(generatedBefore, staging);
-            }
-            for (Map.Entry<String, String> e : withManifest(files).entrySet()) {
-                Path target = staging.resolve(e.getKey());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, e.getValue(), StandardCharsets.UTF_8);
-            }
-            if (Files.exists(dir)) {
-                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            deleteRecursively(staging);
+        Path fresh = swap.begin();
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            UserFiles.carryOver(dir, Manifest.read(dir), fresh);
         }
-        deleteRecursively(old);
+        FaultPoint.reached("carried-over");
+        int count = 0;
+        Map<String, String> wanted = withManifest(files);
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            Path target = UserFiles.clearPath(fresh, e.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, e.getValue(), StandardCharsets.UTF_8);
+            if (++count == wanted.size() / 2) {
+                FaultPoint.reached("writing");
+            }
+        }
+        FaultPoint.reached("written");
+        swap.commit();
         return changes;
     }
 
@@ -96,31 +95,14 @@ public final class OutputTree {
         return wanted;
     }
 
-    /** Files the user put in the output folder are carried over untouched. */
-    private void copyUserFiles(Set<String> generated, Path staging) throws IOException {
-        Files.createDirectories(staging);
-        TreeSet<Path> files = new TreeSet<>();
-        try (var walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).forEach(files::add);
-        }
-        for (Path file : files) {
-            String rel = dir.relativize(file).toString().replace('\\', '/');
-            if (!generated.contains(rel) && !rel.equals(Manifest.FILE)) {
-                Path target = staging.resolve(rel);
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
     private static boolean sameContent(Path path, String content) throws IOException {
         byte[] wanted = content.getBytes(StandardCharsets.UTF_8);
-        return Files.size(path) == wanted.length && java.util.Arrays.equals(Files.readAllBytes(path), wanted);
+        return Files.size(path) == wanted.length && Arrays.equals(Files.readAllBytes(path), wanted);
     }
 
-    /** Deletes a file or a folder with everything in it; nothing happens when it does not exist. */
+    /** Deletes a file, a link or a folder with everything in it, following no link; nothing if absent. */
     public static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(path, new SimpleFileVisitor<>() {
@@ -132,6 +114,9 @@ public final class OutputTree {
 
             @Override
             public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
                 Files.delete(d);
                 return FileVisitResult.CONTINUE;
             }

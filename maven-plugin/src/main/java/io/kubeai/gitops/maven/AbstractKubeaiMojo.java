@@ -50,6 +50,13 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
     @Parameter(property = "kubeai.validate", defaultValue = "true")
     private boolean validate = true;
 
+    /**
+     * Let a run that reads no Model delete every Model's files. Without it such a run fails: an empty or
+     * missing {@code models/} folder is far more often a mistake than a wish to remove every model server.
+     */
+    @Parameter(property = "kubeai.allowEmpty", defaultValue = "false")
+    private boolean allowEmpty;
+
     /** Skip this goal. */
     @Parameter(property = "kubeai.skip", defaultValue = "false")
     private boolean skip;
@@ -72,6 +79,7 @@ abstract class AbstractKubeaiMojo extends AbstractMojo {
                 .templatesDir(path(templates))
                 .check(checkOnly())
                 .validate(validate)
+                .allowEmpty(allowEmpty)
                 .build());
     }
 

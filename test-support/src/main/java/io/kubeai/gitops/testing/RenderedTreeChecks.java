@@ -65,8 +65,13 @@ public final class RenderedTreeChecks {
     }
 
     public static String kubectl() {
+        return onPath("kubectl");
+    }
+
+    /** The program's path on the PATH, or null. */
+    public static String onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "kubectl");
+            Path candidate = Path.of(dir, program);
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();
             }

@@ -11,15 +11,24 @@ package io.kubeai.gitops.api.diagnostic;
  */
 public record Diagnostic(Severity severity, String file, int line, int column, String message) {
 
+    /** Control characters are spelled out: one diagnostic is one line, whatever a name holds. */
+    public Diagnostic {
+        file = Excerpt.escape(file);
+        message = Excerpt.escape(message);
+    }
+
     /** How serious a diagnostic is. */
     public enum Severity {
         ERROR,
         WARNING
     }
 
-    /** The compiler-style line: {@code file:line:column: error: message}. */
+    /**
+     * The compiler-style line: {@code file:line:column: error: message}. A problem with a whole file is
+     * placed at its start, 1:1, so that every line has the form tools and CI annotations parse.
+     */
     public String format() {
-        String where = line > 0 ? file + ":" + line + ":" + Math.max(column, 1) : file;
+        String where = file + ":" + Math.max(line, 1) + ":" + Math.max(column, 1);
         return where + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
     }
 

@@ -1,0 +1,68 @@
+package io.kubeai.gitops.spec;
+
+import io.kubeai.gitops.api.diagnostic.Excerpt;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads of kubeai.yaml fields that check the value as they read it: pull policies against Kubernetes'
+ * enum, URLs against {@link UrlRules}, quantities against {@link QuantityText}, folders against escaping
+ * their volume. A wrong value is reported at its own line.
+ */
+final class CheckedFields {
+    private CheckedFields() {}
+
+    private static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
+
+    /** Kubernetes' three pull policies; anything else would be refused by the API server after the merge. */
+    static String pullPolicy(Fields fields) {
+        String policy = fields.string("imagePullPolicy").orElse("IfNotPresent");
+        if (!PULL_POLICIES.contains(policy)) {
+            fields.errorAt(
+                    "imagePullPolicy",
+                    "unknown imagePullPolicy " + Excerpt.quote(policy) + "; use Always, IfNotPresent or Never");
+            return "IfNotPresent";
+        }
+        return policy;
+    }
+
+    static Optional<String> url(Fields fields, String name, String secretHint) {
+        Optional<String> value = fields.string(name);
+        value.flatMap(v -> UrlRules.problem(v, secretHint)).ifPresent(p -> fields.errorAt(name, p));
+        return value;
+    }
+
+    /** An http(s) endpoint; it reaches containers' environment, so it passes the URL rules too. */
+    static Optional<String> httpUrl(Fields fields, String name, String secretHint) {
+        Optional<String> value = url(fields, name, secretHint);
+        value.filter(v -> !v.startsWith("http://") && !v.startsWith("https://"))
+                .ifPresent(v -> fields.errorAt(name, "'" + name + "' must be an http:// or https:// URL"));
+        return value;
+    }
+
+    static Optional<String> quantity(Fields fields, String name) {
+        Optional<String> value = fields.string(name);
+        value.flatMap(v -> QuantityText.problem("'" + name + "'", v)).ifPresent(p -> fields.errorAt(name, p));
+        return value;
+    }
+
+    static Map<String, String> quantities(Fields fields, String name) {
+        Map<String, String> values = fields.stringMap(name);
+        if (!values.isEmpty()) {
+            Fields map = fields.object(name);
+            values.forEach((resource, value) -> QuantityText.problem("'" + name + "." + resource + "'", value)
+                    .ifPresent(p -> map.errorAt(resource, p)));
+        }
+        return values;
+    }
+
+    /** A folder inside the volume: a '..' would reach other Models' data, or none at all. */
+    static String baseDir(Fields fields) {
+        String value = ConfigReader.normalizeBaseDir(fields.string("baseDir").orElse("/models/"));
+        if (List.of(value.split("/")).contains("..") || value.contains("$(") || value.contains("\\")) {
+            fields.errorAt("baseDir", "baseDir must be a folder inside the volume, without '..', '\\' or '$('");
+        }
+        return value;
+    }
+}
