@@ -189,28 +189,20 @@ class RoutingRulesTest {
 
     /** InferencePool name to its selector, as key=value pairs. */
     private static Map<String, String> poolSelectors(Path tree) throws IOException {
-        Map<String, String> pools = new HashMap<>();
-        for (JsonNode pool : documents(tree, "InferencePool")) {
-            pools.put(
-                    pool.path("metadata").path("name").asText(),
-                    pairs(pool.path("spec").path("selector").path("matchLabels")));
-        }
-        return pools;
+        return labelsByName(tree, "InferencePool", "/spec/selector/matchLabels");
     }
 
     /** Model Deployment name to its pod template's labels; the endpoint pickers' pods are included too. */
     private static Map<String, String> podLabels(Path tree) throws IOException {
-        Map<String, String> pods = new HashMap<>();
-        for (JsonNode deployment : documents(tree, "Deployment")) {
-            pods.put(
-                    deployment.path("metadata").path("name").asText(),
-                    pairs(deployment
-                            .path("spec")
-                            .path("template")
-                            .path("metadata")
-                            .path("labels")));
+        return labelsByName(tree, "Deployment", "/spec/template/metadata/labels");
+    }
+
+    private static Map<String, String> labelsByName(Path tree, String kind, String pointer) throws IOException {
+        Map<String, String> result = new HashMap<>();
+        for (JsonNode doc : documents(tree, kind)) {
+            result.put(doc.path("metadata").path("name").asText(), pairs(doc.at(pointer)));
         }
-        return pods;
+        return result;
     }
 
     private static String pairs(JsonNode labels) {

@@ -208,9 +208,4 @@ final class Hints {
         return "Model name '" + model + "' is the endpoint picker's name of Model '" + owner
                 + "' under routing.mode: gateway; rename this Model";
     }
-
-    static String speechNeedsHeader(String header) {
-        return "transcription requests are multipart forms, whose model field a body-based router does not read: "
-                + "clients of this Model must send the " + header + " header themselves";
-    }
 }

@@ -87,13 +87,6 @@ final class TrafficRules {
             warning(model, "/spec/maxReplicas", Hints.rangePinned(min, scaling.maxReplicas()));
         }
         traffic.loadBalancing().ifPresent(lb -> checkLoadBalancing(model, served, lb));
-        if (serving.routing().mode() == ServingSettings.RoutingMode.GATEWAY
-                && spec.server().features().contains("SpeechToText")) {
-            warning(
-                    model,
-                    "/spec/features",
-                    Hints.speechNeedsHeader(serving.routing().modelHeader()));
-        }
     }
 
     private void checkLoadBalancing(Model model, ServedModel served, LoadBalancing lb) {

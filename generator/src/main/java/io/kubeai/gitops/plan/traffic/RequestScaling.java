@@ -33,24 +33,13 @@ public final class RequestScaling {
         Optional<ServingSettings.PrometheusAuth> auth = prometheus.auth();
         String modes = auth.map(ServingSettings.PrometheusAuth::mode).orElse("");
         String authentication = auth.isPresent() ? TriggerAuthPlan.NAME : "";
+        String threshold = Integer.toString(model.traffic().targetRequestsOrDefault());
+        java.util.function.BiFunction<String, String, ScalerPlan.Trigger> trigger = (name, query) ->
+                new ScalerPlan.Trigger(name, prometheus.serverAddress(), query, threshold, "0", modes, authentication);
         List<ScalerPlan.Trigger> triggers = new ArrayList<>();
-        triggers.add(new ScalerPlan.Trigger(
-                "requests-in-flight",
-                prometheus.serverAddress(),
-                inFlightQuery(model.name(), namespace),
-                Integer.toString(model.traffic().targetRequestsOrDefault()),
-                "0",
-                modes,
-                authentication));
+        triggers.add(trigger.apply("requests-in-flight", inFlightQuery(model.name(), namespace)));
         if (min == 0) {
-            triggers.add(new ScalerPlan.Trigger(
-                    "requests-queued-at-gateway",
-                    prometheus.serverAddress(),
-                    queuedAtGatewayQuery(model.name(), namespace),
-                    Integer.toString(model.traffic().targetRequestsOrDefault()),
-                    "0",
-                    modes,
-                    authentication));
+            triggers.add(trigger.apply("requests-queued-at-gateway", queuedAtGatewayQuery(model.name(), namespace)));
         }
         return new ScalerPlan(
                 model.name(),
