@@ -7,6 +7,8 @@ import java.util.TreeMap;
 
 /** Reads kubeai.yaml's {@code routing} and {@code autoscaling} sections into {@link ServingSettings}. */
 final class ServingSettingsReader {
+    private static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
+    private static final String DNS_SUBDOMAIN = "(?=.{1,253}$)" + DNS_LABEL + "(\\." + DNS_LABEL + ")*";
 
     private ServingSettingsReader() {}
 
@@ -25,6 +27,9 @@ final class ServingSettingsReader {
         if (gateway.isPresent()) {
             ref = Optional.of(new ServingSettings.GatewayRef(
                     gateway.string("name").orElse(""), gateway.string("namespace"), gateway.string("sectionName")));
+            name(gateway, "name", DNS_SUBDOMAIN, "the Gateway's name");
+            name(gateway, "namespace", DNS_LABEL, "the Gateway's namespace");
+            name(gateway, "sectionName", DNS_SUBDOMAIN, "a listener of the Gateway");
             gateway.finish();
         }
         if (mode == ServingSettings.RoutingMode.GATEWAY
@@ -116,8 +121,17 @@ final class ServingSettingsReader {
         if (secret.isEmpty()) {
             auth.error(auth.pointer(), "prometheus.auth needs secretName: the Secret holding the credentials");
         }
+        name(auth, "secretName", DNS_SUBDOMAIN, "a Secret's name");
         auth.finish();
         return Optional.of(new ServingSettings.PrometheusAuth(mode, secret));
+    }
+
+    /** A Kubernetes name where one is expected, so a wrong one fails here and not in the cluster. */
+    private static void name(Fields fields, String field, String pattern, String what) {
+        fields.string(field)
+                .filter(v -> !v.isEmpty() && !v.matches(pattern))
+                .ifPresent(v -> fields.errorAt(
+                        field, "'" + v + "' is not a valid Kubernetes name for " + field + " (" + what + ")"));
     }
 
     /** A value of {@code type} written in kebab case (hpa-cpu for HPA_CPU); unknown values are errors. */
