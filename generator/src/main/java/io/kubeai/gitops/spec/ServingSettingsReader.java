@@ -20,9 +20,14 @@ final class ServingSettingsReader {
     }
 
     private static ServingSettings.Routing routing(Fields routing, ServingSettings.Routing defaults) {
-        ServingSettings.RoutingMode mode =
-                choice(routing, "mode", ServingSettings.RoutingMode.class, defaults.mode(), "services or gateway");
         Fields gateway = routing.object("gateway");
+        // Naming a Gateway is configuring routing through it; mode: services keeps the Services alone.
+        ServingSettings.RoutingMode mode = choice(
+                routing,
+                "mode",
+                ServingSettings.RoutingMode.class,
+                gateway.isPresent() ? ServingSettings.RoutingMode.GATEWAY : defaults.mode(),
+                "services or gateway");
         Optional<ServingSettings.GatewayRef> ref = Optional.empty();
         if (gateway.isPresent()) {
             ref = Optional.of(new ServingSettings.GatewayRef(
@@ -72,8 +77,13 @@ final class ServingSettingsReader {
     }
 
     private static ServingSettings.Autoscaling autoscaling(Fields autoscaling, ServingSettings.Autoscaling defaults) {
+        // Naming a Prometheus is configuring request-based autoscaling: the CPU HPA stops being the default.
         ServingSettings.AutoscalingMode mode = choice(
-                autoscaling, "mode", ServingSettings.AutoscalingMode.class, defaults.mode(), "keda, hpa-cpu or fixed");
+                autoscaling,
+                "mode",
+                ServingSettings.AutoscalingMode.class,
+                autoscaling.has("prometheus") ? ServingSettings.AutoscalingMode.KEDA : defaults.mode(),
+                "keda, hpa-cpu or fixed");
         ServingSettings.NoRequestMetrics others = choice(
                 autoscaling,
                 "withoutRequestMetrics",
