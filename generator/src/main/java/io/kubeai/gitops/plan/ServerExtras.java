@@ -77,7 +77,7 @@ final class ServerExtras {
         ServerResources sized = new ServerResources(config, model);
         ServedModel served = new ServedModel(
                 model.name(),
-                model.engine().specName(),
+                model.engine(),
                 sized.image(),
                 model.spec().adapters().stream().map(Adapter::name).toList(),
                 model.spec().traffic());

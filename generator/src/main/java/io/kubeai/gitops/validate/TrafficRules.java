@@ -7,6 +7,7 @@ import io.kubeai.gitops.plan.traffic.TrafficPlanner;
 import io.kubeai.gitops.resolve.ModelResolution;
 import io.kubeai.gitops.resolve.Resolution;
 import io.kubeai.gitops.spec.Diagnostics;
+import io.kubeai.gitops.spec.Engine;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.LoadBalancing;
 import io.kubeai.gitops.spec.Model;
@@ -16,6 +17,7 @@ import io.kubeai.gitops.spec.Scaling;
 import io.kubeai.gitops.spec.ServingSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,7 +45,10 @@ final class TrafficRules {
             if (serving.routing().mode() == ServingSettings.RoutingMode.GATEWAY
                     && model.name().endsWith("-epp")) {
                 Model owner = byName.get(model.name().substring(0, model.name().length() - "-epp".length()));
-                if (owner != null && owner.spec().server().engine().equals("VLLM")) {
+                if (owner != null
+                        && Engine.named(owner.spec().server().engine())
+                                .filter(e -> e == Engine.VLLM)
+                                .isPresent()) {
                     error(model, "/metadata/name", Hints.pickerNameTaken(model.name(), owner.name()));
                 }
             }
@@ -53,7 +58,11 @@ final class TrafficRules {
     private void check(Model model) {
         ModelSpec spec = model.spec();
         ModelTraffic traffic = spec.traffic();
-        ServedModel served = new ServedModel(model.name(), spec.server().engine(), "", List.of(), traffic);
+        Optional<Engine> engine = Engine.named(spec.server().engine());
+        if (engine.isEmpty()) {
+            return; // ModelRules reports the unknown engine
+        }
+        ServedModel served = new ServedModel(model.name(), engine.get(), "", List.of(), traffic);
         Scaling scaling = spec.scaling();
         ReplicaOwner owner = ReplicaOwner.of(serving.autoscaling(), served);
         boolean range = scaling.maxReplicas() != null
