@@ -47,7 +47,7 @@ final class TrafficRules {
                 Model owner = byName.get(model.name().substring(0, model.name().length() - "-epp".length()));
                 if (owner != null
                         && Engine.named(owner.spec().server().engine())
-                                .filter(e -> e == Engine.VLLM)
+                                .filter(Engine::publishesRequestMetrics)
                                 .isPresent()) {
                     error(model, "/metadata/name", Hints.pickerNameTaken(model.name(), owner.name()));
                 }

@@ -24,10 +24,7 @@ public record ServedModel(String name, Engine engine, String image, List<String>
 
     /** True for vLLM: it publishes request metrics and speaks the protocol the endpoint picker scrapes. */
     public boolean vllm() {
-        return switch (engine) {
-            case VLLM -> true;
-            case OLLAMA, INFINITY, FASTER_WHISPER -> false;
-        };
+        return engine.publishesRequestMetrics();
     }
 
     /** Every model name a client may put in a request's {@code model} field to reach this Model's pods. */
