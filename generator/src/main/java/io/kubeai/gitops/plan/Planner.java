@@ -28,6 +28,18 @@ public final class Planner {
                 .sorted(Comparator.comparing((ResolvedFineTune j) -> j.job().name()))
                 .forEach(j -> folders.add(fineTunes.plan(j)));
         folders.addAll(SharedCaches.folders(repo.models(), context));
+        if (config.serving().autoscaling().mode() == io.kubeai.gitops.spec.ServingSettings.AutoscalingMode.KEDA) {
+            io.kubeai.gitops.plan.traffic.RequestScaling.authentication(
+                            config.serving().autoscaling())
+                    .ifPresent(auth -> folders.add(new FolderPlan(
+                            "autoscaling",
+                            List.of(config.origin().file()),
+                            List.of(new ResourcePlan(
+                                    "triggerauthentication.yaml.ftl",
+                                    "triggerauthentication.yaml",
+                                    auth,
+                                    Phase.SERVING)))));
+        }
         LocalBucket.of(config).ifPresent(folders::add);
         FinetuneApiPlan.of(config, new Credentials(config)).ifPresent(folders::add);
         folders.add(new FolderPlan(

@@ -10,12 +10,17 @@ import java.util.Optional;
  */
 record Replicas(Integer fixed, Integer min, Integer max) {
 
-    static Replicas of(Scaling spec) {
+    /**
+     * {@code zeroAllowed}: something holds requests while the first pod starts (see
+     * {@code ReplicaOwner.zeroAllowed}); only then does a written {@code minReplicas: 0} stay 0.
+     */
+    static Replicas of(Scaling spec, boolean zeroAllowed) {
         Integer min = spec.minReplicas();
         Integer max = spec.maxReplicas();
-        boolean range = max != null && !spec.autoscalingDisabled() && max > Math.max(1, min == null ? 1 : min);
+        int floor = zeroAllowed && min != null && min == 0 ? 0 : Math.max(1, min == null ? 1 : min);
+        boolean range = max != null && !spec.autoscalingDisabled() && max > floor;
         if (range) {
-            return new Replicas(null, Math.max(1, min == null ? 1 : min), max);
+            return new Replicas(null, floor, max);
         }
         if (spec.replicas() != null) {
             return new Replicas(spec.replicas(), null, null);
@@ -25,7 +30,16 @@ record Replicas(Integer fixed, Integer min, Integer max) {
         return new Replicas(fixed, null, null);
     }
 
+    boolean isRange() {
+        return fixed == null;
+    }
+
+    /** The range's floor as a fixed count, for a Model that has a range but no autoscaler. */
+    Replicas pinned() {
+        return isRange() ? new Replicas(Math.max(1, min), null, null) : this;
+    }
+
     Optional<Autoscaler> autoscaler(String name) {
-        return fixed == null ? Optional.of(new Autoscaler(name, min, max)) : Optional.empty();
+        return isRange() ? Optional.of(new Autoscaler(name, min, max)) : Optional.empty();
     }
 }

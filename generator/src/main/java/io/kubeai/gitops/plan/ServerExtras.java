@@ -2,8 +2,13 @@ package io.kubeai.gitops.plan;
 
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.kubeai.gitops.plan.traffic.ReplicaOwner;
+import io.kubeai.gitops.plan.traffic.ServedModel;
+import io.kubeai.gitops.plan.traffic.TrafficObject;
+import io.kubeai.gitops.plan.traffic.TrafficPlanner;
 import io.kubeai.gitops.resolve.Names;
 import io.kubeai.gitops.resolve.ResolvedModel;
+import io.kubeai.gitops.spec.Adapter;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.ModelFile;
 import io.kubeai.gitops.spec.ServerSpec;
@@ -14,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * The last of a Model's server: the user's environment and files, shared memory, and the objects around
- * the pod (files ConfigMap, Deployment, Service, autoscaler).
+ * the pod (files ConfigMap, Deployment, Service, autoscaler, and the routing objects of the Gateway).
  */
 final class ServerExtras {
     private final KubeAIConfig config;
@@ -69,8 +74,18 @@ final class ServerExtras {
                     new ConfigMapPlan(filesConfigMap(), model.name(), data),
                     Phase.SERVING));
         }
-        Replicas replicas = Replicas.of(model.spec().scaling());
         ServerResources sized = new ServerResources(config, model);
+        ServedModel served = new ServedModel(
+                model.name(),
+                model.engine(),
+                sized.image(),
+                model.spec().adapters().stream().map(Adapter::name).toList(),
+                model.spec().traffic());
+        ReplicaOwner owner = ReplicaOwner.of(config.serving().autoscaling(), served);
+        Replicas replicas = Replicas.of(model.spec().scaling(), ReplicaOwner.zeroAllowed(config.serving(), served));
+        if (owner == ReplicaOwner.FIXED) {
+            replicas = replicas.pinned();
+        }
         Server server = new Server(
                 model.name(),
                 model.engine().specName(),
@@ -86,9 +101,23 @@ final class ServerExtras {
                 "service.yaml",
                 new ServicePlan(model.name(), model.engine().specName()),
                 Phase.SERVING));
-        replicas.autoscaler(model.name())
-                .ifPresent(a -> resources.add(new ResourcePlan("hpa.yaml.ftl", "hpa.yaml", a, Phase.SERVING)));
+        TrafficPlanner traffic = new TrafficPlanner(config.serving(), config.namespace());
+        if (replicas.isRange()) {
+            switch (owner) {
+                case FIXED -> throw new IllegalStateException("a pinned Model has no range");
+                case CPU_HPA ->
+                    replicas.autoscaler(model.name())
+                            .ifPresent(
+                                    a -> resources.add(new ResourcePlan("hpa.yaml.ftl", "hpa.yaml", a, Phase.SERVING)));
+                case REQUESTS -> resources.add(serving(traffic.scaler(served, replicas.min(), replicas.max())));
+            }
+        }
+        traffic.routing(served).forEach(o -> resources.add(serving(o)));
         return resources;
+    }
+
+    private static ResourcePlan serving(TrafficObject object) {
+        return new ResourcePlan(object.template(), object.file(), object.model(), Phase.SERVING);
     }
 
     private static String fileKey(ModelFile file) {

@@ -111,6 +111,7 @@ public final class ConfigReader {
                 gitops.string("path").orElse("rendered").replaceAll("^\\./|/+$", ""),
                 gitops.string("name").orElse("kubeai"));
         gitops.finish();
+        ServingSettings serving = ServingSettingsReader.read(root);
         root.finish();
 
         return new KubeAIConfig(
@@ -126,6 +127,7 @@ public final class ConfigReader {
                 s3Settings,
                 finetuningSettings,
                 gitopsSettings,
+                serving,
                 new Origin(doc, ""));
     }
 

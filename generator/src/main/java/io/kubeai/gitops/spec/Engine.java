@@ -11,21 +11,36 @@ import java.util.stream.Collectors;
  * place handles it.
  */
 public enum Engine {
-    VLLM("VLLM", true, true, Set.of("hf", "s3", "gs", "oss", "pvc")),
-    OLLAMA("OLlama", false, false, Set.of("ollama", "hf")),
-    INFINITY("Infinity", false, false, Set.of("hf", "s3", "gs", "oss", "pvc")),
-    FASTER_WHISPER("FasterWhisper", false, false, Set.of("hf", "s3", "gs", "oss", "pvc"));
+    VLLM("VLLM", true, true, true, Set.of("hf", "s3", "gs", "oss", "pvc")),
+    OLLAMA("OLlama", false, false, false, Set.of("ollama", "hf")),
+    INFINITY("Infinity", false, false, false, Set.of("hf", "s3", "gs", "oss", "pvc")),
+    FASTER_WHISPER("FasterWhisper", false, false, false, Set.of("hf", "s3", "gs", "oss", "pvc"));
 
     private final String specName;
     private final boolean streamsFromS3;
     private final boolean servesAdapters;
+    private final boolean requestMetrics;
     private final Set<String> schemes;
 
-    Engine(String specName, boolean streamsFromS3, boolean servesAdapters, Set<String> schemes) {
+    Engine(
+            String specName,
+            boolean streamsFromS3,
+            boolean servesAdapters,
+            boolean requestMetrics,
+            Set<String> schemes) {
         this.specName = specName;
         this.streamsFromS3 = streamsFromS3;
         this.servesAdapters = servesAdapters;
+        this.requestMetrics = requestMetrics;
         this.schemes = schemes;
+    }
+
+    /**
+     * True when the engine publishes vLLM's request metrics ({@code vllm:num_requests_running} and
+     * {@code _waiting}): KEDA can scale it on requests, and the endpoint picker can score its pods.
+     */
+    public boolean publishesRequestMetrics() {
+        return requestMetrics;
     }
 
     /** The engine a Model's {@code spec.engine} names, if KubeAI knows it. */

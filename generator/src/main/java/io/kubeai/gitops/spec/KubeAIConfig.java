@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param s3               how to reach S3-compatible stores
  * @param finetuning       finetuning settings
  * @param gitops           how the rendered tree is delivered
+ * @param serving          how requests reach the Models (routing) and what scales them (autoscaling)
  * @param origin           the config document, for diagnostics
  */
 public record KubeAIConfig(
@@ -34,6 +35,7 @@ public record KubeAIConfig(
         S3Settings s3,
         FinetuningSettings finetuning,
         GitOpsSettings gitops,
+        ServingSettings serving,
         Origin origin) {
 
     /** Names of the Secrets that hold credentials; keys follow KubeAI's Helm chart. */

@@ -15,8 +15,7 @@ public final class ModelReader {
     public static final String API_VERSION = "kubeai.org/v1";
     public static final List<String> FEATURES = List.of("TextGeneration", "TextEmbedding", "Reranking", "SpeechToText");
     /** KubeAI fields a generator cannot act on: they are accepted so existing manifests load, with a warning. */
-    static final List<String> NO_EFFECT_FIELDS =
-            List.of("targetRequests", "scaleDownDelaySeconds", "owner", "loadBalancing");
+    static final List<String> NO_EFFECT_FIELDS = List.of("owner");
     /** Fields the API server adds; an exported Model may carry them. */
     private static final String[] SERVER_METADATA = {
         "uid",
@@ -139,7 +138,8 @@ public final class ModelReader {
                         spec.integer("replicas").orElse(null),
                         spec.integer("minReplicas").orElse(null),
                         spec.integer("maxReplicas").orElse(null),
-                        spec.bool("autoscalingDisabled").orElse(false)));
+                        spec.bool("autoscalingDisabled").orElse(false)),
+                readTraffic(spec));
         spec.finish();
         return result;
     }
@@ -171,6 +171,37 @@ public final class ModelReader {
             }
         });
         return env;
+    }
+
+    /** KubeAI's proxy fields; whether they take effect depends on kubeai.yaml (see validate). */
+    private static ModelTraffic readTraffic(Fields spec) {
+        Integer target = spec.integer("targetRequests").orElse(null);
+        if (target != null && target < 1) {
+            spec.errorAt("targetRequests", "targetRequests must be at least 1 (in-flight requests per replica)");
+        }
+        Integer delay = spec.integer("scaleDownDelaySeconds").orElse(null);
+        if (delay != null && delay < 0) {
+            spec.errorAt("scaleDownDelaySeconds", "scaleDownDelaySeconds must not be negative");
+        }
+        Fields lb = spec.object("loadBalancing");
+        Optional<LoadBalancing> loadBalancing = Optional.empty();
+        if (lb.isPresent()) {
+            Fields hash = lb.object("prefixHash");
+            Optional<LoadBalancing.PrefixHash> prefixHash = Optional.empty();
+            if (hash.isPresent()) {
+                prefixHash = Optional.of(new LoadBalancing.PrefixHash(
+                        hash.integer("meanLoadFactor").orElse(null),
+                        hash.integer("replication").orElse(null),
+                        hash.integer("prefixCharLength").orElse(null)));
+                hash.finish();
+            }
+            // Newer KubeAI strategies (RoutingKey) are read as written and reported where they have no effect.
+            lb.allow("routingKey");
+            loadBalancing =
+                    Optional.of(new LoadBalancing(lb.string("strategy").orElse(LoadBalancing.LEAST_LOAD), prefixHash));
+            lb.finish();
+        }
+        return new ModelTraffic(target, delay, loadBalancing);
     }
 
     private static String derivedName(String fileStem, int ordinal) {

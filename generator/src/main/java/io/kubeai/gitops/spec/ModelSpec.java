@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param server          what the server container runs
  * @param resourceProfile {@code name:count}, e.g. {@code nvidia-gpu-l4:2}; empty means cpu:1
  * @param scaling         the replica count or range
+ * @param traffic         targetRequests, scaleDownDelaySeconds and loadBalancing
  */
 public record ModelSpec(
         String url,
@@ -23,7 +24,8 @@ public record ModelSpec(
         Optional<String> adapterLoading,
         ServerSpec server,
         Optional<String> resourceProfile,
-        Scaling scaling) {
+        Scaling scaling,
+        ModelTraffic traffic) {
 
     public ModelSpec {
         adapters = List.copyOf(adapters);

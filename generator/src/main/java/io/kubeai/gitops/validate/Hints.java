@@ -174,4 +174,50 @@ final class Hints {
         return "Model " + quote(model) + " already has an adapter named " + quote(job) + " (" + url
                 + "); rename the job";
     }
+
+    static String noRequestScaling(String field) {
+        return "'" + field + "' has no effect: only a vLLM Model with a replica range under autoscaling.mode: keda "
+                + "scales on requests; set autoscaling in kubeai.yaml (see README, Autoscaling)";
+    }
+
+    static String noPicker(String why) {
+        return "'loadBalancing' has no effect: " + why;
+    }
+
+    static String unknownStrategy(String strategy) {
+        return "loadBalancing strategy '" + strategy + "' has no endpoint-picker equivalent; LeastLoad's scorers "
+                + "are used; use LeastLoad or PrefixHash";
+    }
+
+    static String prefixHashTuning() {
+        return "prefixHash's meanLoadFactor, replication and prefixCharLength tune KubeAI's hash ring and have no "
+                + "endpoint-picker equivalent: the prefix-cache scorer is used with upstream's defaults";
+    }
+
+    static String zeroNeedsQueue() {
+        return "minReplicas: 0 renders 1 replica: scaling from zero needs something that holds requests while "
+                + "the first pod starts; set routing.mode: gateway (with endpointPicker.flowControl) and "
+                + "autoscaling.mode: keda in kubeai.yaml";
+    }
+
+    static String noRequestMetrics(String engine, int min, int max, boolean cpu) {
+        return cpu
+                ? engine + " publishes no request metrics: its replicas " + min + "-" + max + " follow CPU "
+                        + "(autoscaling.withoutRequestMetrics: hpa-cpu), which rarely reflects a model server's load"
+                : engine + " publishes no request metrics: its replica range " + min + "-" + max + " renders "
+                        + replicas(min) + " (autoscaling.withoutRequestMetrics: fixed); set hpa-cpu to scale on CPU";
+    }
+
+    static String rangePinned(int min, int max) {
+        return "autoscaling.mode: fixed: the replica range " + min + "-" + max + " renders " + replicas(min);
+    }
+
+    private static String replicas(int n) {
+        return n + (n == 1 ? " replica" : " replicas");
+    }
+
+    static String pickerNameTaken(String model, String owner) {
+        return "Model name '" + model + "' is the endpoint picker's name of Model '" + owner
+                + "' under routing.mode: gateway; rename this Model";
+    }
 }

@@ -34,6 +34,7 @@ public final class SpecValidator {
             modelRules.check(resolved);
         }
         new FineTuneRules(config, diagnostics).check(resolution.fineTunes());
+        new TrafficRules(config, diagnostics).check(resolution);
     }
 
     private static String format(SourcePosition p) {
