@@ -27,7 +27,8 @@ class ImageIT {
 
     @Test
     void configuration_isWhatTheGeneratorAssumes() throws Exception {
-        assertThat(unpacked.image().contractProblems("io.kubeai.gitops.hook.cli.HookCli")).isEmpty();
+        assertThat(unpacked.image().contractProblems("io.kubeai.gitops.hook.cli.HookCli"))
+                .isEmpty();
         assertThat(unpacked.image().labels()).containsEntry("org.opencontainers.image.title", "kubeai-commit-hook");
     }
 
