@@ -16,13 +16,14 @@ import java.util.TreeMap;
  */
 public final class ConfigReader {
     public static final String DEFAULT_NAMESPACE = "kubeai";
-    public static final String DEFAULT_LOADER_IMAGE = "ghcr.io/kubeai-gitops/kubeai-loader:0.1.0";
-    public static final String DEFAULT_HOOK_IMAGE = "ghcr.io/kubeai-gitops/kubeai-commit-hook:0.1.0";
+    public static final String DEFAULT_LOADER_IMAGE = DefaultImages.of("kubeai-loader");
+    public static final String DEFAULT_HOOK_IMAGE = DefaultImages.of("kubeai-commit-hook");
+    // Not yet released with the other runtime images (see the README's "Runtime images").
     public static final String DEFAULT_FINETUNE_API_IMAGE = "ghcr.io/kubeai-gitops/kubeai-finetune-api:0.1.0";
     /** The in-cluster bucket's S3 endpoint; see the local-bucket templates. */
     public static final String LOCAL_BUCKET_ENDPOINT = "http://kubeai-bucket.{namespace}.svc.cluster.local:8333";
 
-    public static final String DEFAULT_ADAPTER_SYNC_IMAGE = "ghcr.io/kubeai-gitops/kubeai-adapter-sync:0.1.0";
+    public static final String DEFAULT_ADAPTER_SYNC_IMAGE = DefaultImages.of("kubeai-adapter-sync");
     static final Set<String> GITOPS_ENGINES = Set.of("argocd", "flux", "plain");
 
     private final List<Diagnostic> diagnostics;

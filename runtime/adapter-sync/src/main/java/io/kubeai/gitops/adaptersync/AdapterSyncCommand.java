@@ -134,6 +134,44 @@ public final class AdapterSyncCommand implements Callable<Integer> {
     Boolean strictReadiness;
 
     @Option(
+            names = "--initial-adapter-wait",
+            paramLabel = "DURATION",
+            defaultValue = "${env:ADAPTER_SYNC_INITIAL_ADAPTER_WAIT}",
+            converter = DurationConverter.class,
+            description = "How long a starting pod stays not ready while its adapters download (failing adapters "
+                    + "never hold it). Default: 60s")
+    Duration initialAdapterWait;
+
+    @Option(
+            names = "--configmap",
+            paramLabel = "NAME",
+            defaultValue = "${env:ADAPTER_SYNC_CONFIGMAP}",
+            description = "Watch this ConfigMap through the API server (changes arrive in about a second instead "
+                    + "of the kubelet's minute); the mounted --config file is the fallback. Default: none")
+    String configMap;
+
+    @Option(
+            names = "--namespace",
+            paramLabel = "NS",
+            defaultValue = "${env:POD_NAMESPACE}",
+            description = "The pod's namespace. Default: $POD_NAMESPACE, else the service account's")
+    String namespace;
+
+    @Option(
+            names = "--pod-name",
+            paramLabel = "NAME",
+            defaultValue = "${env:POD_NAME}",
+            description = "Post Kubernetes Events about adapters on this pod. Default: $POD_NAME, else no Events")
+    String podName;
+
+    @Option(
+            names = "--pod-uid",
+            paramLabel = "UID",
+            defaultValue = "${env:POD_UID}",
+            description = "The pod's uid, so that kubectl describe pod shows the Events. Default: $POD_UID")
+    String podUid;
+
+    @Option(
             names = "--log-format",
             paramLabel = "text|json",
             defaultValue = "${env:ADAPTER_SYNC_LOG_FORMAT:-text}",
@@ -166,6 +204,11 @@ public final class AdapterSyncCommand implements Callable<Integer> {
                     .engineTimeout(engineTimeout)
                     .fetchThreads(fetchThreads)
                     .strictReadiness(strictReadiness)
+                    .initialAdapterWait(initialAdapterWait)
+                    .configMap(configMap)
+                    .namespace(namespace)
+                    .podName(podName)
+                    .podUid(podUid)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

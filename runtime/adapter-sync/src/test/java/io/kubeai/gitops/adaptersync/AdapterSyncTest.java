@@ -151,6 +151,26 @@ class AdapterSyncTest {
     }
 
     @Test
+    void strictReadiness_keepsThePodUnready_whileAnAdapterFails() {
+        SyncHarness h = harness(Style.NEW, b -> b.strictReadiness(true));
+        h.configMap.publish(
+                "llama",
+                List.of(
+                        Adapter.of("a", h.source("a")),
+                        Adapter.of("broken", h.sources.resolve("nope").toString())));
+        h.startSync();
+
+        h.awaitEngineHas(Set.of("llama_a"));
+        Await.until(
+                "broken retried",
+                Await.DEFAULT,
+                () -> h.status().adapter("broken").attempts() >= 2,
+                h::describe);
+        assertThat(h.readyz()).isEqualTo(503);
+        assertThat(h.get("/readyz").body()).contains("failing [broken]");
+    }
+
+    @Test
     void strictReadiness_dropsWhileAnAddedAdapterLoads() {
         SyncHarness h = harness(Style.NEW, b -> b.strictReadiness(true));
         h.configMap.publish("llama", List.of(Adapter.of("a", h.source("a"))));
@@ -206,7 +226,7 @@ class AdapterSyncTest {
     }
 
     @Test
-    void brokenAdapterUrl_doesNotBlockTheOthers_andStatusNamesIt() throws IOException {
+    void brokenAdapterUrl_doesNotBlockTheOthersOrReadiness_andStatusNamesIt() throws IOException {
         SyncHarness h = harness(Style.OLD);
         String missing = h.sources.resolve("not-there").toString();
         h.configMap.publish(
@@ -225,8 +245,10 @@ class AdapterSyncTest {
         assertThat(broken.path("reason").asText()).contains("download failed").contains("not-there");
         assertThat(broken.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(adapter(h.statusJson(), "a").path("state").asText()).isEqualTo("loaded");
-        assertThat(h.readyz()).isEqualTo(503);
-        assertThat(h.get("/readyz").body()).contains("failing [broken]");
+        assertThat(h.readyz())
+                .as("the base model serves without the failing adapter")
+                .isEqualTo(200);
+        assertThat(h.get("/readyz").body()).isEqualTo("ready; failing [broken]\n");
 
         TestAdapters.create(h.sources, "not-there", 100);
 
@@ -386,7 +408,25 @@ class AdapterSyncTest {
     }
 
     @Test
-    void readiness_flipsOnlyWhenEveryAdapterIsLoaded() {
+    void startingPod_waitsForADownloadingAdapter_onlyForTheInitialWait() {
+        SyncHarness h = harness(Style.OLD, b -> b.initialAdapterWait(java.time.Duration.ofMillis(800)));
+        fetcher.hold("slow");
+        h.configMap.publish("llama", List.of(Adapter.of("slow", h.source("slow"))));
+        h.startSync();
+
+        Await.until("slow downloading", Await.DEFAULT, () -> h.status().adapter("slow") != null, h::describe);
+        assertThat(h.readyz()).isEqualTo(503);
+        h.awaitReady();
+        assertThat(h.get("/readyz").body()).isEqualTo("ready; pending [slow]\n");
+        assertThat(h.status().adapter("slow").state()).isEqualTo(AdapterStatus.State.PENDING);
+
+        fetcher.release("slow");
+        h.awaitEngineHas(Set.of("llama_slow"));
+        assertThat(h.readyz()).isEqualTo(200);
+    }
+
+    @Test
+    void startingPod_waitsForAdaptersStillDownloading() {
         SyncHarness h = harness(Style.OLD);
         String slow = h.source("slow");
         fetcher.hold("slow");

@@ -23,7 +23,9 @@ import java.util.Objects;
  * @param engineTimeout   timeout of one request to the engine (loading an adapter reads it from disk)
  * @param fetchThreads    how many adapters are downloaded at once
  * @param strictReadiness when true, readiness is lost whenever any wanted adapter is not loaded; when false,
- *                        only until the first time all are loaded (and again after the engine restarts)
+ *                        failing adapters never hold it and downloading ones only while the pod starts
+ * @param initialAdapterWait how long a starting pod's readiness waits for adapters still downloading
+ * @param cluster         where the ConfigMap is watched through the API server and Events are posted
  */
 public record Settings(
         Path configFile,
@@ -37,10 +39,31 @@ public record Settings(
         Duration backoffMax,
         Duration engineTimeout,
         int fetchThreads,
-        boolean strictReadiness) {
+        boolean strictReadiness,
+        Duration initialAdapterWait,
+        Cluster cluster) {
+
+    /**
+     * The sidecar's place in the cluster, all optional. With a ConfigMap name the sidecar watches it through
+     * the API server (the mounted file stays the fallback); with a pod name it posts Events on that pod.
+     *
+     * @param configMap the {@code <model>-adapters} ConfigMap, or {@code null}: follow the mounted file only
+     * @param namespace the pod's namespace, or {@code null}: the service account's (in a pod) or kubeconfig's
+     * @param podName   the pod Events are about, or {@code null}: no Events
+     * @param podUid    the pod's uid, so that {@code kubectl describe pod} finds the Events
+     */
+    public record Cluster(String configMap, String namespace, String podName, String podUid) {
+        public static final Cluster NONE = new Cluster(null, null, null, null);
+
+        /** Whether the API server is used at all. */
+        public boolean enabled() {
+            return configMap != null || podName != null;
+        }
+    }
 
     public Settings {
         Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(adaptersDir, "adaptersDir");
         Objects.requireNonNull(listen, "listen");
@@ -71,6 +94,11 @@ public record Settings(
         private Duration engineTimeout = Duration.ofSeconds(60);
         private int fetchThreads = 4;
         private boolean strictReadiness;
+        private Duration initialAdapterWait = Duration.ofSeconds(60);
+        private String configMap;
+        private String namespace;
+        private String podName;
+        private String podUid;
 
         private Builder() {}
 
@@ -134,6 +162,31 @@ public record Settings(
             return this;
         }
 
+        public Builder initialAdapterWait(Duration v) {
+            if (v != null) initialAdapterWait = v;
+            return this;
+        }
+
+        public Builder configMap(String v) {
+            if (v != null && !v.isBlank()) configMap = v;
+            return this;
+        }
+
+        public Builder namespace(String v) {
+            if (v != null && !v.isBlank()) namespace = v;
+            return this;
+        }
+
+        public Builder podName(String v) {
+            if (v != null && !v.isBlank()) podName = v;
+            return this;
+        }
+
+        public Builder podUid(String v) {
+            if (v != null && !v.isBlank()) podUid = v;
+            return this;
+        }
+
         public Settings build() {
             return new Settings(
                     configFile,
@@ -147,7 +200,9 @@ public record Settings(
                     backoffMax,
                     engineTimeout,
                     fetchThreads,
-                    strictReadiness);
+                    strictReadiness,
+                    initialAdapterWait,
+                    new Cluster(configMap, namespace, podName, podUid));
         }
     }
 }

@@ -45,6 +45,7 @@ public final class Reconciler implements AutoCloseable {
     private final Fetches fetches;
     private final Readiness readiness;
     private final LoadedSources sources;
+    private final AdapterEvents events;
 
     // Reconcile-thread state.
     private DesiredAdapters desired;
@@ -59,12 +60,23 @@ public final class Reconciler implements AutoCloseable {
     private volatile boolean inPass;
 
     public Reconciler(Settings settings, VllmClient engine, AdapterFetcher fetcher, AdapterFiles files, Clock clock) {
+        this(settings, engine, fetcher, files, clock, AdapterEvents.NONE);
+    }
+
+    public Reconciler(
+            Settings settings,
+            VllmClient engine,
+            AdapterFetcher fetcher,
+            AdapterFiles files,
+            Clock clock,
+            AdapterEvents events) {
         this.settings = settings;
+        this.events = events;
         this.engine = engine;
         this.files = files;
         this.clock = clock;
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
-        this.readiness = new Readiness(settings.strictReadiness());
+        this.readiness = new Readiness(settings.strictReadiness(), settings.initialAdapterWait());
         this.sources = new LoadedSources(files);
         this.scheduler = new PassScheduler(this::pass);
         AtomicInteger n = new AtomicInteger();
@@ -106,6 +118,7 @@ public final class Reconciler implements AutoCloseable {
                 Log.warn("config problem", "error", problem);
             }
             configError = problem;
+            events.configProblem(problem);
             publish();
         });
     }
@@ -198,6 +211,7 @@ public final class Reconciler implements AutoCloseable {
                 sources.unloaded(name);
                 files.remove(name);
                 Log.info("adapter unloaded", "adapter", name, "served", servedName);
+                events.unloaded(name, servedName);
             } catch (EngineRejectedException | EngineUnavailableException e) {
                 Log.warn("unload failed; will retry", "adapter", name, "error", e.getMessage());
             } catch (IOException e) {
@@ -322,6 +336,7 @@ public final class Reconciler implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000,
                     "sinceWantedMs",
                     Duration.between(t.wantedAt, clock.instant()).toMillis());
+            events.loaded(name, servedName);
         } catch (EngineRejectedException e) {
             fail(
                     t,
@@ -370,6 +385,10 @@ public final class Reconciler implements AutoCloseable {
 
     private void fail(Tracked t, String reason) {
         Duration wait = backoff.delay(t.attempts + 1);
+        if (t.attempts == 0 || !reason.equals(t.reason)) {
+            // One Event per new failure, not one per retry: the status keeps the count.
+            events.failing(t.spec.name(), t.spec.servedName(desired.model()), reason);
+        }
         t.failed(reason, clock.instant().plus(wait));
         Log.warn(
                 "adapter failing",

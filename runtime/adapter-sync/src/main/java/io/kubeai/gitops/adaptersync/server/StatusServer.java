@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.kubeai.gitops.adaptersync.reconcile.AdapterStatus;
 import io.kubeai.gitops.adaptersync.reconcile.Reconciler;
 import io.kubeai.gitops.adaptersync.reconcile.SyncStatus;
 import java.io.IOException;
@@ -13,14 +14,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Serves the probes and the status page.
  * <ul>
- *   <li>{@code GET /readyz}: 200 once every wanted adapter is loaded (see {@link SyncStatus#ready()}), else 503
- *       with the reason.</li>
+ *   <li>{@code GET /readyz}: 200 once the engine serves (see {@link SyncStatus#ready()}), naming adapters that
+ *       are pending or failing; else 503 with the reason.</li>
  *   <li>{@code GET /healthz}: 200 while the reconcile loop makes progress; 503 if one pass has been running
  *       longer than {@code stuckAfter}.</li>
  *   <li>{@code GET /status}: the last {@link SyncStatus} as JSON.</li>
@@ -51,7 +53,7 @@ public final class StatusServer implements AutoCloseable {
                     ex,
                     s.ready() ? 200 : 503,
                     "text/plain",
-                    s.ready() ? "ready\n" : "not ready: " + s.notReadyReason() + "\n");
+                    s.ready() ? "ready" + missing(s) + "\n" : "not ready: " + s.notReadyReason() + "\n");
         });
         server.createContext("/healthz", ex -> {
             Duration age = reconciler.currentPassAge();
@@ -74,6 +76,24 @@ public final class StatusServer implements AutoCloseable {
     /** The bound port (useful when listening on port 0). */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Ready while adapters are missing: the base model serves; say which adapters do not (yet). */
+    private static String missing(SyncStatus s) {
+        StringBuilder b = new StringBuilder();
+        for (AdapterStatus.State state : List.of(AdapterStatus.State.PENDING, AdapterStatus.State.FAILING)) {
+            List<String> names = s.adapters().stream()
+                    .filter(a -> a.state() == state)
+                    .map(AdapterStatus::name)
+                    .toList();
+            if (!names.isEmpty()) {
+                b.append(b.length() == 0 ? "; " : ", ")
+                        .append(state.json())
+                        .append(' ')
+                        .append(names);
+            }
+        }
+        return b.toString();
     }
 
     private static void reply(HttpExchange ex, int status, String type, String body) throws IOException {

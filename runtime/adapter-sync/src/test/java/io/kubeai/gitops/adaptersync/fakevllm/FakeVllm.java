@@ -46,8 +46,8 @@ public final class FakeVllm implements AutoCloseable {
         DETAIL
     }
 
-    /** One load or unload request and the status it got. */
-    public record Call(String kind, String name, String path, int status) {}
+    /** One load or unload request, the status it got, and when it arrived ({@link System#nanoTime()}). */
+    public record Call(String kind, String name, String path, int status, long atNanos) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -163,6 +163,7 @@ public final class FakeVllm implements AutoCloseable {
     }
 
     private void load(HttpExchange ex) throws IOException {
+        long arrived = System.nanoTime();
         JsonNode req = JSON.readTree(ex.getRequestBody());
         String name = req.path("lora_name").asText();
         String path = req.path("lora_path").asText();
@@ -186,11 +187,12 @@ public final class FakeVllm implements AutoCloseable {
             status = 200;
             body = success("LoRA adapter '" + name + "' added successfully.");
         }
-        calls.add(new Call("load", name, path, status));
+        calls.add(new Call("load", name, path, status, arrived));
         send(ex, status, body.startsWith("{") ? "application/json" : "text/plain", body);
     }
 
     private void unload(HttpExchange ex) throws IOException {
+        long arrived = System.nanoTime();
         JsonNode req = JSON.readTree(ex.getRequestBody());
         String name = req.path("lora_name").asText();
         int status;
@@ -202,7 +204,7 @@ public final class FakeVllm implements AutoCloseable {
             status = style == Style.OLD ? 400 : 404;
             body = error(status, "The lora adapter '" + name + "' cannot be found.");
         }
-        calls.add(new Call("unload", name, null, status));
+        calls.add(new Call("unload", name, null, status, arrived));
         send(ex, status, body.startsWith("{") ? "application/json" : "text/plain", body);
     }
 

@@ -2,6 +2,7 @@ package io.kubeai.gitops.adaptersync.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeai.gitops.adaptersync.AdapterSync;
 import io.kubeai.gitops.adaptersync.config.Settings;
 import io.kubeai.gitops.adaptersync.fakevllm.FakeVllm;
@@ -68,12 +69,22 @@ public final class SyncHarness implements AutoCloseable {
     }
 
     public SyncHarness startSync() {
+        return startSync(null);
+    }
+
+    /** Starts the sidecar with a Kubernetes client (for the settings' ConfigMap and pod), or none. */
+    public SyncHarness startSync(KubernetesClient client) {
         try {
-            sync = AdapterSync.start(settings().build(), fetcher);
+            sync = AdapterSync.start(settings().build(), fetcher, client);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /** The running sidecar. */
+    public AdapterSync sync() {
+        return sync;
     }
 
     /** Stops the sidecar only (a sidecar container restart); the engine keeps its adapters. */

@@ -1,0 +1,44 @@
+package io.kubeai.gitops.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DefaultImagesTest {
+
+    /** name:tag, or name:tag@sha256:digest once released. */
+    private static final Pattern REFERENCE =
+            Pattern.compile("([a-z0-9./-]+)/([a-z-]+):([\\w.-]+)(@sha256:[0-9a-f]{64})?");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kubeai-loader", "kubeai-adapter-sync", "kubeai-commit-hook"})
+    void eachRuntimeImage_isNamedWithTheRegistryAndTagTheBuildPushes(String name) throws Exception {
+        String pom = Files.readString(Path.of("../pom.xml"));
+
+        Matcher m = REFERENCE.matcher(DefaultImages.of(name));
+
+        assertThat(m.matches()).as(DefaultImages.of(name)).isTrue();
+        assertThat(m.group(1)).isEqualTo(property(pom, "kubeai.image.prefix"));
+        assertThat(m.group(2)).isEqualTo(name);
+        assertThat(m.group(3)).isEqualTo(property(pom, "kubeai.image.tag"));
+    }
+
+    @Test
+    void theConfigDefaults_comeFromTheFile() {
+        assertThat(ConfigReader.DEFAULT_LOADER_IMAGE).isEqualTo(DefaultImages.of("kubeai-loader"));
+        assertThat(ConfigReader.DEFAULT_ADAPTER_SYNC_IMAGE).isEqualTo(DefaultImages.of("kubeai-adapter-sync"));
+        assertThat(ConfigReader.DEFAULT_HOOK_IMAGE).isEqualTo(DefaultImages.of("kubeai-commit-hook"));
+    }
+
+    private static String property(String pom, String name) {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        assertThat(m.find()).as(name + " in the parent pom").isTrue();
+        return m.group(1);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Checks of the runtime images without a Docker daemon or a registry: a stand-in base image made from the
+ * host's JRE ({@link io.kubeai.gitops.testing.image.CheckBaseImage}), and a reader of the image tarball Jib
+ * builds on it ({@link io.kubeai.gitops.testing.image.ImageTarball}) that shows the image's configuration
+ * and runs its entrypoint from the unpacked layers.
+ */
+package io.kubeai.gitops.testing.image;
