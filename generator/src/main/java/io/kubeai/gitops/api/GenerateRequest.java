@@ -20,7 +20,12 @@ import java.util.Optional;
  *                     refused as a likely mistake (a moved or linked models/ folder)
  */
 public record GenerateRequest(
-        Path repoDir, Path configFile, Path outputDir, Optional<Path> templatesDir, boolean check, boolean validate,
+        Path repoDir,
+        Path configFile,
+        Path outputDir,
+        Optional<Path> templatesDir,
+        boolean check,
+        boolean validate,
         boolean allowEmpty) {
 
     public GenerateRequest {
