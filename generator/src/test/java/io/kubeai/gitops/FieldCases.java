@@ -124,7 +124,7 @@ final class FieldCases {
                     Map.of(),
                     List.of(),
                     HostileCase.Expect.EITHER,
-                    List.of(f.file() + ":"),
+                    List.of(errorFile(f)),
                     List.of(),
                     YAML_META,
                     List.of(),
@@ -138,7 +138,7 @@ final class FieldCases {
                     Map.of(),
                     List.of(),
                     f.url() ? HostileCase.Expect.ERROR : HostileCase.Expect.EITHER,
-                    List.of(f.file() + ":"),
+                    List.of(errorFile(f)),
                     List.of(),
                     null,
                     List.of(),
@@ -148,6 +148,17 @@ final class FieldCases {
                     baseValue(f)));
         }
         return cases;
+    }
+
+    /**
+     * Where a refused value is reported. A Secret's name is only checked where it is rendered (a
+     * secretKeyRef must be a DNS-1123 subdomain), so the strict validation before writing reports it
+     * at the rendered file; every other field is refused at its own line.
+     */
+    private static String errorFile(Field f) {
+        return f.pointer().startsWith("/secretNames/") || f.pointer().endsWith("/secretName")
+                ? "rendered/"
+                : f.file() + ":";
     }
 
     /** The field's value in the base repo. */

@@ -57,7 +57,7 @@ class TemplateValidationTest {
     @Test
     void overrideRenderingABadServiceName_failsGenerate_andLeavesRenderedUntouched() throws IOException {
         Map<String, String> before = TreeDiff.read(repo.resolve("rendered"));
-        override("  name: ${r.name}\n", "  name: ${r.name}.v1\n");
+        override("  name: ${json(r.name)}\n", "  name: ${json(r.name + '.v1')}\n");
 
         assertThat(run("generate", repo.toString())).isEqualTo(1);
 
