@@ -49,7 +49,7 @@ public final class ConfigReader {
         cache.finish();
         models.finish();
 
-        Map<String, ResourceProfile> resourceProfiles = readResourceProfiles(root);
+        Map<String, ResourceProfile> resourceProfiles = new ResourceProfileLayers(diagnostics).read(root);
         Map<String, Map<String, String>> images = readEngineImages(root);
 
         Fields secretNames = root.object("secretNames");
@@ -282,34 +282,6 @@ public final class ConfigReader {
     static String normalizeBaseDir(String baseDir) {
         String trimmed = baseDir.replaceAll("^/+", "").replaceAll("/+$", "");
         return trimmed;
-    }
-
-    private Map<String, ResourceProfile> readResourceProfiles(Fields root) {
-        Map<String, ResourceProfile> result = new TreeMap<>();
-        YamlDocument builtIn = BuiltInProfiles.load(BuiltInProfiles.RESOURCE_PROFILES);
-        Fields builtInRoot = Fields.at(builtIn, "", builtIn.root(), diagnostics);
-        for (Map.Entry<String, Fields> e : builtInRoot.entries("resourceProfiles")) {
-            result.put(e.getKey(), readResourceProfile(e.getKey(), e.getValue()));
-        }
-        for (Map.Entry<String, Fields> e : root.entries("resourceProfiles")) {
-            result.put(e.getKey(), readResourceProfile(e.getKey(), e.getValue()));
-        }
-        return result;
-    }
-
-    private ResourceProfile readResourceProfile(String name, Fields p) {
-        ResourceProfile profile = new ResourceProfile(
-                name,
-                p.string("imageName").orElse("default"),
-                CheckedFields.quantities(p, "requests"),
-                CheckedFields.quantities(p, "limits"),
-                p.stringMap("nodeSelector"),
-                p.raw("tolerations"),
-                p.raw("affinity"),
-                p.string("runtimeClassName"),
-                p.string("schedulerName"));
-        p.finish();
-        return profile;
     }
 
     private Map<String, Map<String, String>> readEngineImages(Fields root) {
