@@ -100,9 +100,13 @@ final class ResourceProfileLayers {
                                     "'" + map + "." + v.getKey() + "' must be a string, got "
                                             + Fields.describe(v.getValue()));
                         }
-                        if (!map.equals("nodeSelector") && v.getValue().isValueNode() && !v.getValue().isNull()) {
+                        if (!map.equals("nodeSelector")
+                                && v.getValue().isValueNode()
+                                && !v.getValue().isNull()) {
                             // requests and limits: a value the API server cannot parse is an error here, not a crash
-                            QuantityText.problem("'" + map + "." + v.getKey() + "'", v.getValue().asText())
+                            QuantityText.problem(
+                                            "'" + map + "." + v.getKey() + "'",
+                                            v.getValue().asText())
                                     .ifPresent(problem -> values.errorAt(v.getKey(), problem));
                         }
                     }));
