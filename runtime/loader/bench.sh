@@ -14,7 +14,7 @@ trap 'rm -f "$rt_file" "$test_file"' EXIT
 # loader last. The runtime classpath needs the same reactor: resolution asks for test scope too.
 for scope in test runtime; do
   out=$([ "$scope" = test ] && echo "$test_file" || echo "$rt_file")
-  mvn -q -o -B -pl test-support,runtime/loader test-compile dependency:build-classpath \
+  mvn -q -o -B -am -pl runtime/loader test-compile dependency:build-classpath \
     -DincludeScope="$scope" -Dmdep.outputFile="$out"
 done
 loader_cp="$PWD/runtime/loader/target/classes:$(cat "$rt_file")"
