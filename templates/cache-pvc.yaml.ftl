@@ -1,4 +1,5 @@
-<#-- A cache volume. `r` is a plan VolumeClaim; `snapshot` restores a filled disk read-only. -->
+<#-- A cache volume. `r` is a plan VolumeClaim; `snapshot` restores a filled disk read-only;
+     `volumeName` binds a pre-provisioned PersistentVolume (with storageClassName "", no provisioner runs). -->
 apiVersion: v1
 kind: PersistentVolumeClaim
 metadata:
@@ -11,6 +12,9 @@ metadata:
 spec:
   accessModes: ${json(r.accessModes)}
   storageClassName: ${json(r.storageClass)}
+<#if r.volumeName?has_content>
+  volumeName: ${json(r.volumeName)}
+</#if>
 <#if r.snapshot?has_content>
   dataSource:
     apiGroup: snapshot.storage.k8s.io

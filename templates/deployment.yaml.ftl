@@ -1,4 +1,5 @@
-<#-- The serving Deployment of a Model. `r` is a plan Server; json(x) writes any value safely. -->
+<#-- The serving Deployment of a Model. `r` is a plan Server; json(x) writes any value safely. r.name is the
+     object name, r.model the Model's name as written (labels); r.podLabels holds both and the Model's labels. -->
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -6,7 +7,7 @@ metadata:
   labels:
     app.kubernetes.io/name: ${json(r.name)}
     app.kubernetes.io/component: server
-    kubeai.org/model: ${json(r.name)}
+    kubeai.org/model: ${json(r.model)}
     kubeai.org/engine: ${json(r.engine)}
 spec:
 <#if r.replicas??>
@@ -15,15 +16,23 @@ spec:
   selector:
     matchLabels:
       app.kubernetes.io/component: server
-      kubeai.org/model: ${json(r.name)}
+      kubeai.org/model: ${json(r.model)}
   template:
     metadata:
-      labels:
-        app.kubernetes.io/name: ${json(r.name)}
-        app.kubernetes.io/component: server
-        kubeai.org/model: ${json(r.name)}
-        kubeai.org/engine: ${json(r.engine)}
+      labels: ${json(r.podLabels)}
+<#if r.podAnnotations?has_content>
+      annotations: ${json(r.podAnnotations)}
+</#if>
     spec:
+<#if r.serviceAccountName??>
+      serviceAccountName: ${json(r.serviceAccountName)}
+</#if>
+<#if r.imagePullSecrets?has_content>
+      imagePullSecrets:
+<#list r.imagePullSecrets as secret>
+      - name: ${json(secret)}
+</#list>
+</#if>
 <#if r.priorityClassName??>
       priorityClassName: ${json(r.priorityClassName)}
 </#if>

@@ -6,7 +6,7 @@ kind: HorizontalPodAutoscaler
 metadata:
   name: ${json(r.name)}
   labels:
-    kubeai.org/model: ${json(r.name)}
+    kubeai.org/model: ${json(r.model)}
 spec:
   scaleTargetRef:
     apiVersion: apps/v1

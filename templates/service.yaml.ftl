@@ -6,12 +6,12 @@ metadata:
   labels:
     app.kubernetes.io/name: ${json(r.name)}
     app.kubernetes.io/component: server
-    kubeai.org/model: ${json(r.name)}
+    kubeai.org/model: ${json(r.model)}
 spec:
   type: ClusterIP
   selector:
     app.kubernetes.io/component: server
-    kubeai.org/model: ${json(r.name)}
+    kubeai.org/model: ${json(r.model)}
   ports:
   - name: http
     port: 80

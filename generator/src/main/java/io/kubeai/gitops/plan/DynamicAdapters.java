@@ -55,8 +55,8 @@ final class DynamicAdapters {
                 || loading.filter("Dynamic"::equals).isPresent();
     }
 
-    static String configMapName(String model) {
-        return model + "-adapters";
+    static String configMapName(String objectName) {
+        return objectName + "-adapters";
     }
 
     /** The adapter list the sidecar reconciles: the only object that changes when an adapter does. */
@@ -80,7 +80,8 @@ final class DynamicAdapters {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ConfigMapPlan plan = new ConfigMapPlan(configMapName(model.name()), model.name(), Map.of(CONFIG_KEY, json));
+        ConfigMapPlan plan =
+                new ConfigMapPlan(configMapName(model.objectName()), model.name(), Map.of(CONFIG_KEY, json));
         return new ResourcePlan("configmap.yaml.ftl", "configmap-adapters.yaml", plan, Phase.SERVING);
     }
 
@@ -103,7 +104,7 @@ final class DynamicAdapters {
         parts.volume(new VolumeBuilder()
                 .withName("adapter-config")
                 .withNewConfigMap()
-                .withName(configMapName(model.name()))
+                .withName(configMapName(model.objectName()))
                 .endConfigMap()
                 .build());
         parts.volume(Pods.emptyDir("adapters"));

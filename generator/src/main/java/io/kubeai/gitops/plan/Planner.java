@@ -49,6 +49,9 @@ public final class Planner {
                         "namespace.yaml.ftl", "namespace.yaml", config.namespace(), Phase.CACHE_VOLUME))));
         folders.sort(Comparator.comparing(FolderPlan::path));
         EntryPoints.of(config, folders).ifPresent(folders::add);
-        return new RenderPlan(config.namespace(), config.gitops().engine(), folders);
+        PodAccess access = new PodAccess(
+                config.modelPods().serviceAccountName().orElse(null),
+                config.modelPods().imagePullSecrets());
+        return new RenderPlan(config.namespace(), config.gitops().engine(), folders, access);
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
  * @param namespace    the namespace of every object
  * @param gitopsEngine argocd, flux or plain
  * @param folders      sorted by path
+ * @param podAccess    the ServiceAccount and pull secrets of every pod
  */
-public record RenderPlan(String namespace, String gitopsEngine, List<FolderPlan> folders) {
+public record RenderPlan(String namespace, String gitopsEngine, List<FolderPlan> folders, PodAccess podAccess) {
 
     public RenderPlan {
         folders = List.copyOf(folders);

@@ -39,7 +39,7 @@ record Replicas(Integer fixed, Integer min, Integer max) {
         return isRange() ? new Replicas(Math.max(1, min), null, null) : this;
     }
 
-    Optional<Autoscaler> autoscaler(String name) {
-        return isRange() ? Optional.of(new Autoscaler(name, min, max)) : Optional.empty();
+    Optional<Autoscaler> autoscaler(String name, String model) {
+        return isRange() ? Optional.of(new Autoscaler(name, model, min, max)) : Optional.empty();
     }
 }

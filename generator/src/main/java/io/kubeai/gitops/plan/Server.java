@@ -14,7 +14,8 @@ import java.util.Map;
  * the accessors below the components flatten the groups into the names templates have always used
  * ({@code r.args}, {@code r.requests}, {@code r.startupProbe} ...), so user templates keep working.
  *
- * @param name      the Model's name, also the Deployment's and Service's
+ * @param name      the Deployment's object name
+ * @param model     the Model's name as written, for its labels
  * @param engine    VLLM, OLlama, Infinity or FasterWhisper
  * @param image     the server image
  * @param pod       arguments, environment, init containers (in order), volumes and mounts
@@ -22,16 +23,31 @@ import java.util.Map;
  * @param placement resources and scheduling
  * @param replicas  a fixed replica count, or null when an autoscaler owns it
  * @param envFrom   the Model's envFrom, passed through (null when absent)
+ * @param metadata  the pod template's labels and annotations
+ * @param serviceAccountName the Model's own ServiceAccount, or null (render adds kubeai.yaml's)
+ * @param imagePullSecrets   the Model's own pull secrets (render adds kubeai.yaml's)
  */
 public record Server(
         String name,
+        String model,
         String engine,
         String image,
         PodParts pod,
         Probes probes,
         Placement placement,
         Integer replicas,
-        JsonNode envFrom) {
+        JsonNode envFrom,
+        PodMetadata metadata,
+        String serviceAccountName,
+        List<String> imagePullSecrets) {
+
+    public Map<String, String> podLabels() {
+        return metadata.labels();
+    }
+
+    public Map<String, String> podAnnotations() {
+        return metadata.annotations();
+    }
 
     /**
      * Requests, limits and scheduling; null for what the resource profile leaves out.

@@ -87,6 +87,7 @@ final class ServerExtras {
             replicas = replicas.pinned();
         }
         Server server = new Server(
+                model.objectName(),
                 model.name(),
                 model.engine().specName(),
                 sized.image(),
@@ -94,19 +95,22 @@ final class ServerExtras {
                 probes,
                 sized.placement(spec.priorityClassName()),
                 replicas.fixed(),
-                spec.envFrom().orElse(null));
+                spec.envFrom().orElse(null),
+                PodMetadata.of(model),
+                spec.serviceAccountName().orElse(null),
+                spec.imagePullSecrets());
         resources.add(new ResourcePlan("deployment.yaml.ftl", "deployment.yaml", server, Phase.SERVING));
         resources.add(new ResourcePlan(
                 "service.yaml.ftl",
                 "service.yaml",
-                new ServicePlan(model.name(), model.engine().specName()),
+                new ServicePlan(model.objectName(), model.name(), model.engine().specName()),
                 Phase.SERVING));
         TrafficPlanner traffic = new TrafficPlanner(config.serving(), config.namespace());
         if (replicas.isRange()) {
             switch (owner) {
                 case FIXED -> throw new IllegalStateException("a pinned Model has no range");
                 case CPU_HPA ->
-                    replicas.autoscaler(model.name())
+                    replicas.autoscaler(model.objectName(), model.name())
                             .ifPresent(
                                     a -> resources.add(new ResourcePlan("hpa.yaml.ftl", "hpa.yaml", a, Phase.SERVING)));
                 case REQUESTS -> resources.add(serving(traffic.scaler(served, replicas.min(), replicas.max())));
@@ -125,6 +129,6 @@ final class ServerExtras {
     }
 
     private String filesConfigMap() {
-        return model.name() + "-files";
+        return model.objectName() + "-files";
     }
 }

@@ -36,10 +36,20 @@ record SharedFilesystemLayout(PlanContext context, String profile, CacheStorage.
 
     @Override
     public List<ResourcePlan> sharedObjects() {
+        if (fs.claimName().isPresent()) {
+            return List.of(); // the user's claim, provisioned outside this repo
+        }
         return List.of(new ResourcePlan(
                 "cache-pvc.yaml.ftl",
                 "pvc.yaml",
-                new VolumeClaim(claim(), "", List.of("ReadWriteMany"), fs.storageClass(), fs.size(), ""),
+                new VolumeClaim(
+                        claim(),
+                        "",
+                        List.of("ReadWriteMany"),
+                        fs.storageClass(),
+                        fs.size(),
+                        "",
+                        fs.persistentVolumeName().orElse("")),
                 Phase.CACHE_VOLUME));
     }
 
@@ -91,6 +101,6 @@ record SharedFilesystemLayout(PlanContext context, String profile, CacheStorage.
     }
 
     private String claim() {
-        return Names.sharedClaim(profile);
+        return fs.claimName().orElseGet(() -> Names.sharedClaim(profile));
     }
 }

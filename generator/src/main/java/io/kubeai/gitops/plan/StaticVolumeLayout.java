@@ -34,7 +34,7 @@ record StaticVolumeLayout(PlanContext context, CacheStorage.StaticVolume disk) i
         SourceUrl source = model.source();
         String name = model.name();
         String key = model.cacheKey();
-        String base = name + "-cache-" + Names.hash(source.canonical(), 8);
+        String base = model.objectName() + "-cache-" + Names.hash(source.canonical(), 8);
         String size = model.model().annotations().getOrDefault(Annotations.CACHE_SIZE, disk.size());
         String fillClaim = base + "-rwo";
         String destination = Pods.CACHE_MOUNT;
@@ -54,7 +54,7 @@ record StaticVolumeLayout(PlanContext context, CacheStorage.StaticVolume disk) i
                 new ResourcePlan(
                         "cache-pvc.yaml.ftl",
                         "pvc-" + fillClaim + ".yaml",
-                        new VolumeClaim(fillClaim, name, List.of("ReadWriteOnce"), disk.storageClass(), size, ""),
+                        new VolumeClaim(fillClaim, name, List.of("ReadWriteOnce"), disk.storageClass(), size, "", ""),
                         Phase.CACHE_VOLUME),
                 new ResourcePlan("loader-job.yaml.ftl", "job-" + key + ".yaml", job, Phase.LOAD),
                 new ResourcePlan(
@@ -65,7 +65,7 @@ record StaticVolumeLayout(PlanContext context, CacheStorage.StaticVolume disk) i
                 new ResourcePlan(
                         "cache-pvc.yaml.ftl",
                         "pvc-" + base + ".yaml",
-                        new VolumeClaim(base, name, List.of("ReadOnlyMany"), disk.storageClass(), size, base),
+                        new VolumeClaim(base, name, List.of("ReadOnlyMany"), disk.storageClass(), size, base, ""),
                         Phase.SERVING_VOLUME));
         VolumeMount mount = Pods.mount("model", ModelLocation.MOUNT, true);
         PodParts parts = PodParts.builder()
@@ -79,7 +79,8 @@ record StaticVolumeLayout(PlanContext context, CacheStorage.StaticVolume disk) i
 
     @Override
     public PodParts staticAdapter(ResolvedAdapter adapter) {
-        // Validate rejects adapters here; should one get through, it is fetched like an uncached one.
+        // Adapters never go onto the read-only disk (it cannot take one without new pods): each is fetched
+        // from its own URL into the pod's emptyDir, as for an uncached Model.
         return new DirectLayout(context).staticAdapter(adapter);
     }
 

@@ -11,6 +11,13 @@ import java.util.List;
  * @param storageClass the storage class
  * @param size         the requested size
  * @param snapshot     the VolumeSnapshot to restore from, or empty
+ * @param volumeName   a pre-provisioned PersistentVolume to bind, or empty
  */
 public record VolumeClaim(
-        String name, String model, List<String> accessModes, String storageClass, String size, String snapshot) {}
+        String name,
+        String model,
+        List<String> accessModes,
+        String storageClass,
+        String size,
+        String snapshot,
+        String volumeName) {}

@@ -29,7 +29,7 @@ public final class Renderer {
     }
 
     public List<RenderedFile> render(RenderPlan plan) {
-        Enrichment enrichment = new Enrichment(plan.namespace(), plan.gitopsEngine());
+        Enrichment enrichment = new Enrichment(plan.namespace(), plan.gitopsEngine(), plan.podAccess());
         // Folders are independent: render them in parallel, then merge in plan order so output and
         // diagnostics stay deterministic.
         List<FolderOutput> outputs = plan.folders().parallelStream()

@@ -16,6 +16,23 @@ public final class Names {
 
     private Names() {}
 
+    /** KubeAI's limit on a Model's name, which keeps every name derived from it within 63 characters. */
+    public static final int MODEL_NAME_MAX = 40;
+
+    private static final String LETTER_PREFIX = "m-";
+
+    /**
+     * The name of a Model's Kubernetes objects (Deployment, Service, ConfigMaps, claims), derived here and
+     * nowhere else. Clients keep asking for {@code metadata.name} as written, dots included, as in KubeAI;
+     * objects get a name every kind accepts: dots become {@code -}, and a name starting with a digit gets a
+     * letter first, since a Service's name is a DNS-1035 label. The longest suffix the generator appends
+     * ({@code -cache-<hash>-rwo}) keeps a 40-character name within 63.
+     */
+    public static String modelObject(String modelName) {
+        String dashed = modelName.replace('.', '-');
+        return !dashed.isEmpty() && Character.isDigit(dashed.charAt(0)) ? LETTER_PREFIX + dashed : dashed;
+    }
+
     /** {@code meta-llama-3-1-8b-instruct-1a2b3c4d}: readable, and unique per canonical source. */
     public static String cacheKey(SourceUrl source) {
         return slug(source.lastSegment(), SLUG_MAX) + "-" + hash(source.canonical(), 8);

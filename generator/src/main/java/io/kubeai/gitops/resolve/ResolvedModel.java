@@ -34,9 +34,14 @@ public record ResolvedModel(
         adapters = List.copyOf(adapters);
     }
 
-    /** metadata.name: also the Deployment's, the Service's and the server's served name. */
+    /** metadata.name as written: the served model name, the adapters' prefix and the model label. */
     public String name() {
         return model.name();
+    }
+
+    /** The name of the Model's Kubernetes objects, derived from {@link #name()} by {@link Names}. */
+    public String objectName() {
+        return Names.modelObject(model.name());
     }
 
     public ModelSpec spec() {

@@ -73,14 +73,25 @@ public sealed interface CacheStorage {
     }
 
     /**
-     * One ReadWriteMany volume shared by every Model of the profile.
+     * One ReadWriteMany volume shared by every Model of the profile: a claim the generator renders (from a
+     * storage class, or bound to a pre-provisioned PersistentVolume), or a claim that already exists.
      *
-     * @param storageClass the RWX storage class (EFS, Filestore, NFS)
-     * @param mode         the proposal's mode field; only {@code SharedFilesystem} is defined
-     * @param baseDir      folder inside the volume that holds the caches
-     * @param size         requested size of the shared volume
+     * @param storageClass         the RWX storage class (EFS, Filestore, NFS); "" with a PersistentVolume
+     * @param mode                 the proposal's mode field; only {@code SharedFilesystem} is defined
+     * @param baseDir              folder inside the volume that holds the caches
+     * @param size                 requested size of the shared volume
+     * @param persistentVolumeName a PersistentVolume provisioned outside Kubernetes' API for the claim to
+     *                             bind (KubeAI's {@code persistentVolumeName})
+     * @param claimName            an existing claim to use instead of rendering one
      */
-    record SharedFilesystem(String storageClass, String mode, String baseDir, String size) implements CacheStorage {
+    record SharedFilesystem(
+            String storageClass,
+            String mode,
+            String baseDir,
+            String size,
+            Optional<String> persistentVolumeName,
+            Optional<String> claimName)
+            implements CacheStorage {
         @Override
         public Kind kind() {
             return Kind.SHARED_FILESYSTEM;
@@ -111,11 +122,6 @@ public sealed interface CacheStorage {
         @Override
         public Optional<Integer> readOnlyAttachLimit() {
             return maxReadOnlyAttachments;
-        }
-
-        @Override
-        public Optional<String> whyNoAdapters() {
-            return Optional.of("a ReadOnlyMany disk cannot take new adapters without recreating pods");
         }
     }
 }

@@ -45,6 +45,18 @@ public final class ConfigReader {
         for (Map.Entry<String, Fields> e : cache.entries("profiles")) {
             readCacheProfile(e.getKey(), e.getValue()).ifPresent(p -> profiles.put(p.name(), p));
         }
+        for (Map.Entry<String, Fields> e : root.entries("cacheProfiles")) {
+            // KubeAI's Helm values keep their (sharedFilesystem) profiles here, beside models.cache.profiles.
+            if (profiles.containsKey(e.getKey())) {
+                e.getValue()
+                        .error(
+                                e.getValue().pointer(),
+                                "cache profile '" + e.getKey()
+                                        + "' is also defined in models.cache.profiles; keep one of them");
+                continue;
+            }
+            readCacheProfile(e.getKey(), e.getValue()).ifPresent(p -> profiles.put(p.name(), p));
+        }
         defaultProfile = resolveKindAlias(defaultProfile, profiles, cache);
         cache.finish();
         models.finish();
@@ -52,13 +64,16 @@ public final class ConfigReader {
         Map<String, ResourceProfile> resourceProfiles = new ResourceProfileLayers(diagnostics).read(root);
         Map<String, Map<String, String>> images = readEngineImages(root);
 
+        HelmValues helm = new HelmValues(root);
         Fields secretNames = root.object("secretNames");
         KubeAIConfig.SecretNames secrets = new KubeAIConfig.SecretNames(
-                secretNames.string("huggingface").orElse("huggingface"),
-                secretNames.string("aws").orElse("aws"),
-                secretNames.string("gcp").orElse("gcp"),
-                secretNames.string("alibaba").orElse("alibaba"));
+                secretName(secretNames, helm, "huggingface"),
+                secretName(secretNames, helm, "aws"),
+                secretName(secretNames, helm, "gcp"),
+                secretName(secretNames, helm, "alibaba"));
         secretNames.finish();
+        KubeAIConfig.ModelPods modelPods = helm.modelPods();
+        helm.warnIgnored();
 
         Fields hub = root.object("huggingface");
         KubeAIConfig.HuggingFaceSettings huggingFace = new KubeAIConfig.HuggingFaceSettings(
@@ -129,7 +144,14 @@ public final class ConfigReader {
                 finetuningSettings,
                 gitopsSettings,
                 serving,
+                modelPods,
                 new Origin(doc, ""));
+    }
+
+    /** secretNames.<kind>, else the Secret KubeAI's Helm values name, else the kind itself. */
+    private static String secretName(Fields secretNames, HelmValues helm, String kind) {
+        Optional<String> fromHelm = helm.secretName(kind);
+        return secretNames.string(kind).or(() -> fromHelm).orElse(kind);
     }
 
     private KubeAIConfig.FinetuningSettings readFinetuning(Fields finetuning) {
@@ -204,17 +226,7 @@ public final class ConfigReader {
         }
         Fields shared = profile.object("sharedFilesystem");
         if (shared.isPresent()) {
-            String mode = shared.string("mode").orElse("SharedFilesystem");
-            if (!mode.equals("SharedFilesystem")) {
-                shared.errorAt("mode", "unknown mode " + Excerpt.quote(mode) + "; the only mode is SharedFilesystem");
-            }
-            requireField(shared, "storageClass", "the ReadWriteMany storage class, e.g. aws-efs");
-            kinds.add(new CacheStorage.SharedFilesystem(
-                    shared.string("storageClass").orElse(""),
-                    mode,
-                    CheckedFields.baseDir(shared),
-                    CheckedFields.quantity(shared, "size").orElse("1Ti")));
-            shared.finish();
+            kinds.add(readSharedFilesystem(shared));
         }
         Fields fixed = profile.object("staticVolume");
         if (fixed.isPresent()) {
@@ -240,6 +252,44 @@ public final class ConfigReader {
             return Optional.empty();
         }
         return Optional.of(new CacheProfile(name, kinds.get(0), Origin.of(profile)));
+    }
+
+    /**
+     * A shared filesystem from a storage class, or provisioned outside the Kubernetes API (the proposal's
+     * words): a PersistentVolume the claim binds, or a claim that exists already. KubeAI's Helm values
+     * spell the storage class {@code storageClassName}; both spellings are read.
+     */
+    private CacheStorage.SharedFilesystem readSharedFilesystem(Fields shared) {
+        String mode = shared.string("mode").orElse("SharedFilesystem");
+        if (!mode.equals("SharedFilesystem")) {
+            shared.errorAt("mode", "unknown mode " + Excerpt.quote(mode) + "; the only mode is SharedFilesystem");
+        }
+        Optional<String> storageClass = shared.string("storageClass").or(() -> shared.string("storageClassName"));
+        Optional<String> volume = shared.string("persistentVolumeName");
+        Optional<String> claim = shared.string("claimName");
+        if (claim.isPresent() && (storageClass.isPresent() || volume.isPresent())) {
+            shared.errorAt(
+                    "claimName",
+                    "claimName names a claim that exists already; remove storageClass and persistentVolumeName, "
+                            + "which describe a claim the generator renders");
+        } else if (claim.isEmpty() && storageClass.isEmpty() && volume.isEmpty()) {
+            shared.error(
+                    shared.pointer(),
+                    "missing 'storageClass': set it to the ReadWriteMany storage class (e.g. efs-sc), or set "
+                            + "persistentVolumeName to a pre-provisioned PersistentVolume, or claimName to an "
+                            + "existing claim");
+        }
+        // A claim bound to a given volume asks for little, so any volume of the filesystem satisfies it.
+        String size = CheckedFields.quantity(shared, "size").orElse(volume.isPresent() ? "10Gi" : "1Ti");
+        CacheStorage.SharedFilesystem fs = new CacheStorage.SharedFilesystem(
+                storageClass.orElse(""),
+                mode,
+                CheckedFields.baseDir(shared),
+                size,
+                volume,
+                claim);
+        shared.finish();
+        return fs;
     }
 
     /**

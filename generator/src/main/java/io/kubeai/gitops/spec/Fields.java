@@ -173,6 +173,11 @@ public final class Fields {
         return result;
     }
 
+    /** The mapping one item of a sequence holds. */
+    public Fields item(Item item) {
+        return at(doc, item.pointer(), item.node(), diagnostics);
+    }
+
     /** The mappings of a sequence of mappings. */
     public List<Fields> objects(String name) {
         List<Fields> result = new ArrayList<>();

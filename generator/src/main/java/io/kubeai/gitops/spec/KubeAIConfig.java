@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param finetuning       finetuning settings
  * @param gitops           how the rendered tree is delivered
  * @param serving          how requests reach the Models (routing) and what scales them (autoscaling)
+ * @param modelPods        the ServiceAccount and pull secrets of every pod the generator renders
  * @param origin           the config document, for diagnostics
  */
 public record KubeAIConfig(
@@ -36,7 +37,20 @@ public record KubeAIConfig(
         FinetuningSettings finetuning,
         GitOpsSettings gitops,
         ServingSettings serving,
+        ModelPods modelPods,
         Origin origin) {
+
+    /**
+     * What KubeAI's chart gives every model pod: {@code modelServiceAccount.name} and {@code imagePullSecrets}.
+     *
+     * @param serviceAccountName the pods' ServiceAccount; empty means the namespace's default
+     * @param imagePullSecrets   Secrets for pulling images from private registries
+     */
+    public record ModelPods(Optional<String> serviceAccountName, java.util.List<String> imagePullSecrets) {
+        public ModelPods {
+            imagePullSecrets = java.util.List.copyOf(imagePullSecrets);
+        }
+    }
 
     /** Names of the Secrets that hold credentials; keys follow KubeAI's Helm chart. */
     public record SecretNames(String huggingface, String aws, String gcp, String alibaba) {}

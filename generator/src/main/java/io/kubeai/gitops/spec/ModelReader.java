@@ -74,7 +74,7 @@ public final class ModelReader {
                             + "'; set it so clients request the model by a name that does not depend on the file"));
         }
         metadata.string("namespace");
-        metadata.stringMap("labels");
+        Map<String, String> labels = metadata.stringMap("labels");
         Map<String, String> annotations = metadata.stringMap("annotations");
         metadata.allow(SERVER_METADATA);
         metadata.finish();
@@ -85,7 +85,7 @@ public final class ModelReader {
         }
         ModelSpec modelSpec = readSpec(spec);
         root.finish();
-        return Optional.of(new Model(name, annotations, modelSpec, Origin.of(root)));
+        return Optional.of(new Model(name, labels, annotations, modelSpec, Origin.of(root)));
     }
 
     private ModelSpec readSpec(Fields spec) {
@@ -132,7 +132,9 @@ public final class ModelReader {
                         env(spec),
                         spec.raw("envFrom"),
                         files,
-                        spec.string("priorityClassName")),
+                        spec.string("priorityClassName"),
+                        spec.string("serviceAccountName"),
+                        PullSecrets.read(spec, "imagePullSecrets")),
                 spec.string("resourceProfile"),
                 new Scaling(
                         spec.integer("replicas").orElse(null),

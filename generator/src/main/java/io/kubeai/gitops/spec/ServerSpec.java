@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param envFrom           Kubernetes EnvFromSource list, passed through
  * @param files             files mounted into the server container
  * @param priorityClassName the pods' priority class
+ * @param serviceAccountName the pods' ServiceAccount (IRSA, Workload Identity), over kubeai.yaml's
+ * @param imagePullSecrets  Secrets for private registries, added to kubeai.yaml's
  */
 public record ServerSpec(
         String engine,
@@ -26,12 +28,15 @@ public record ServerSpec(
         Map<String, String> env,
         Optional<JsonNode> envFrom,
         List<ModelFile> files,
-        Optional<String> priorityClassName) {
+        Optional<String> priorityClassName,
+        Optional<String> serviceAccountName,
+        List<String> imagePullSecrets) {
 
     public ServerSpec {
         features = List.copyOf(features);
         args = List.copyOf(args);
         env = SortedMaps.copyOf(env);
         files = List.copyOf(files);
+        imagePullSecrets = List.copyOf(imagePullSecrets);
     }
 }

@@ -13,8 +13,19 @@ final class Hints {
     }
 
     static String modelName(String name) {
-        return "Model name " + quote(name) + " is not valid: use at most 40 lowercase letters, digits and '-', "
+        return "Model name " + quote(name) + " is not valid: use at most 40 lowercase letters, digits, '-' and '.', "
                 + "starting and ending with a letter or digit";
+    }
+
+    static String label(String key, String value) {
+        return "label " + quote(key + ": " + value) + " is not a valid Kubernetes label (the Model's labels go onto its "
+                + "pods): a key is an optional DNS prefix and '/' and a name of at most 63 letters, digits, '-', '_' "
+                + "and '.'; a value is at most 63 of them, starting and ending with a letter or digit";
+    }
+
+    static String objectNameCollision(String name, String other, String otherAt, String objectName) {
+        return "Models " + quote(name) + " and " + quote(other) + " (defined at " + otherAt + ") would both be named '"
+                + objectName + "' in Kubernetes (dots become '-', a leading digit gets 'm-'); rename one of them";
     }
 
     static String reservedModelName(String name) {

@@ -3,6 +3,7 @@ package io.kubeai.gitops.validate;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.resolve.AdapterResolution;
 import io.kubeai.gitops.resolve.ModelResolution;
+import io.kubeai.gitops.resolve.Names;
 import io.kubeai.gitops.resolve.ResourceRequest;
 import io.kubeai.gitops.spec.Adapter;
 import io.kubeai.gitops.spec.CacheProfile;
@@ -26,7 +27,13 @@ import java.util.regex.Pattern;
 
 /** KubeAI's rules for one Model, plus the cache-profile rules of the proposal. */
 final class ModelRules {
-    private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    /** A DNS-1123 subdomain, what the API server takes as a Model's name; dots are common (llama-3.1-8b). */
+    private static final Pattern MODEL_NAME =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    private static final Pattern LABEL_KEY = Pattern.compile(
+            "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
     private static final Pattern ADAPTER_NAME = Pattern.compile("[a-z0-9-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
@@ -48,11 +55,20 @@ final class ModelRules {
         ModelSpec spec = model.spec();
         ServerSpec server = spec.server();
         Origin o = model.origin();
-        if (model.name().length() > 40 || !MODEL_NAME.matcher(model.name()).matches()) {
+        if (model.name().length() > Names.MODEL_NAME_MAX
+                || !MODEL_NAME.matcher(model.name()).matches()) {
             error(o, "/metadata/name", Hints.modelName(model.name()));
         } else if (model.name().equals(RESERVED_NAME) || model.name().startsWith(RESERVED_PREFIX)) {
             error(o, "/metadata/name", Hints.reservedModelName(model.name()));
         }
+        model.labels().forEach((key, value) -> {
+            // The labels go onto the pods, where the API server would refuse a malformed one.
+            if (!LABEL_KEY.matcher(key).matches()
+                    || key.length() > 253 + 1 + 63
+                    || !LABEL_VALUE.matcher(value).matches()) {
+                error(o, "/metadata/labels/" + key.replace("~", "~0").replace("/", "~1"), Hints.label(key, value));
+            }
+        });
         if (resolved.engine().isEmpty()) {
             error(o, "/spec/engine", Hints.unknownEngine(server.engine()));
         }

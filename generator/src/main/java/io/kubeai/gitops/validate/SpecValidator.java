@@ -2,6 +2,7 @@ package io.kubeai.gitops.validate;
 
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.resolve.ModelResolution;
+import io.kubeai.gitops.resolve.Names;
 import io.kubeai.gitops.resolve.Resolution;
 import io.kubeai.gitops.spec.Diagnostics;
 import io.kubeai.gitops.spec.KubeAIConfig;
@@ -24,12 +25,25 @@ public final class SpecValidator {
         new ConfigRules(diagnostics).check(config);
         ModelRules modelRules = new ModelRules(config, diagnostics);
         Map<String, SourcePosition> seen = new HashMap<>();
+        Map<String, Model> byObjectName = new HashMap<>();
         for (ModelResolution resolved : resolution.models()) {
             Model model = resolved.model();
             SourcePosition here = model.origin().at("/metadata/name");
             SourcePosition first = seen.putIfAbsent(model.name(), here);
             if (first != null) {
                 diagnostics.add(Diagnostics.error(here, Hints.duplicateModel(model.name(), format(first))));
+            } else {
+                String objectName = Names.modelObject(model.name());
+                Model other = byObjectName.putIfAbsent(objectName, model);
+                if (other != null) {
+                    diagnostics.add(Diagnostics.error(
+                            here,
+                            Hints.objectNameCollision(
+                                    model.name(),
+                                    other.name(),
+                                    format(other.origin().at("/metadata/name")),
+                                    objectName)));
+                }
             }
             modelRules.check(resolved);
         }

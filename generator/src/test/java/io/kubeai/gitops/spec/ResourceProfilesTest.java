@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ResourceProfilesTest {
     private static final Path UPSTREAM = Path.of("src/test/resources/kubeai-upstream");
+    /** KubeAI's default values.yaml, which the kubeai-catalog golden case reads as its kubeai.yaml. */
+    private static final Path DEFAULT_VALUES = Path.of("src/test/resources/golden/kubeai-catalog/input/kubeai.yaml");
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** KubeAI defines its TPU profiles in values-gke.yaml only; they are built in here (without Spot). */
@@ -192,7 +195,8 @@ class ResourceProfilesTest {
     private static Map<String, JsonNode> kubeaiProfiles(String... valuesFiles) throws IOException {
         ObjectNode merged = YAML.createObjectNode();
         for (String file : valuesFiles) {
-            JsonNode values = YAML.readTree(Files.readString(UPSTREAM.resolve(file)));
+            Path path = file.equals("values.yaml") ? DEFAULT_VALUES : UPSTREAM.resolve(file);
+            JsonNode values = YAML.readTree(Files.readString(path));
             helmMerge(merged, (ObjectNode) values.get("resourceProfiles"));
         }
         Map<String, JsonNode> result = new TreeMap<>();
