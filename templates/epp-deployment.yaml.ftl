@@ -4,11 +4,11 @@
 apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/name: ${json(r.name)}
     app.kubernetes.io/component: endpoint-picker
-    kubeai.org/model: ${r.model}
+    kubeai.org/model: ${json(r.model)}
 spec:
   replicas: 1
   strategy:
@@ -16,17 +16,17 @@ spec:
   selector:
     matchLabels:
       app.kubernetes.io/component: endpoint-picker
-      kubeai.org/model: ${r.model}
+      kubeai.org/model: ${json(r.model)}
   template:
     metadata:
       labels:
-        app.kubernetes.io/name: ${r.name}
+        app.kubernetes.io/name: ${json(r.name)}
         app.kubernetes.io/component: endpoint-picker
-        kubeai.org/model: ${r.model}
+        kubeai.org/model: ${json(r.model)}
       annotations:
         kubeai.org/config-hash: ${json(r.configHash)}
     spec:
-      serviceAccountName: ${r.name}
+      serviceAccountName: ${json(r.name)}
       terminationGracePeriodSeconds: 130
       securityContext:
         runAsNonRoot: true
@@ -83,4 +83,4 @@ spec:
       volumes:
       - name: config
         configMap:
-          name: ${r.name}
+          name: ${json(r.name)}

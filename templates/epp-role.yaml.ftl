@@ -4,9 +4,9 @@
 apiVersion: rbac.authorization.k8s.io/v1
 kind: Role
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    kubeai.org/model: ${r.model}
+    kubeai.org/model: ${json(r.model)}
 rules:
 - apiGroups: [""]
   resources: ["pods"]

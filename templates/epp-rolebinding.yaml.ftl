@@ -2,13 +2,13 @@
 apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    kubeai.org/model: ${r.model}
+    kubeai.org/model: ${json(r.model)}
 subjects:
 - kind: ServiceAccount
-  name: ${r.name}
+  name: ${json(r.name)}
 roleRef:
   apiGroup: rbac.authorization.k8s.io
   kind: Role
-  name: ${r.name}
+  name: ${json(r.name)}

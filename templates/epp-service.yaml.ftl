@@ -3,16 +3,16 @@
 apiVersion: v1
 kind: Service
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    app.kubernetes.io/name: ${r.name}
+    app.kubernetes.io/name: ${json(r.name)}
     app.kubernetes.io/component: endpoint-picker
-    kubeai.org/model: ${r.model}
+    kubeai.org/model: ${json(r.model)}
 spec:
   type: ClusterIP
   selector:
     app.kubernetes.io/component: endpoint-picker
-    kubeai.org/model: ${r.model}
+    kubeai.org/model: ${json(r.model)}
   ports:
   - name: grpc-ext-proc
     port: 9002

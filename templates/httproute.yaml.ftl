@@ -4,9 +4,9 @@
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    kubeai.org/model: ${r.model}
+    kubeai.org/model: ${json(r.model)}
 spec:
   parentRefs:
   - group: gateway.networking.k8s.io
@@ -32,8 +32,8 @@ spec:
 </#list>
     backendRefs:
     - group: ${json(r.backendGroup)}
-      kind: ${r.backendKind}
-      name: ${r.backendName}
+      kind: ${json(r.backendKind)}
+      name: ${json(r.backendName)}
 <#if r.backendPort gt 0>
       port: ${r.backendPort?c}
 </#if>

@@ -3,20 +3,20 @@
 apiVersion: inference.networking.k8s.io/v1
 kind: InferencePool
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    kubeai.org/model: ${r.name}
+    kubeai.org/model: ${json(r.model)}
 spec:
   selector:
     matchLabels:
       app.kubernetes.io/component: server
-      kubeai.org/model: ${r.name}
+      kubeai.org/model: ${json(r.model)}
   targetPorts:
   - number: ${r.port?c}
   appProtocol: http
   endpointPickerRef:
     kind: Service
-    name: ${r.picker}
+    name: ${json(r.picker)}
     port:
       number: ${r.pickerPort?c}
     failureMode: ${json(r.failureMode)}

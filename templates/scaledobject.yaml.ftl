@@ -4,14 +4,14 @@
 apiVersion: keda.sh/v1alpha1
 kind: ScaledObject
 metadata:
-  name: ${r.name}
+  name: ${json(r.name)}
   labels:
-    kubeai.org/model: ${r.name}
+    kubeai.org/model: ${json(r.model)}
 spec:
   scaleTargetRef:
     apiVersion: apps/v1
     kind: Deployment
-    name: ${r.name}
+    name: ${json(r.name)}
   minReplicaCount: ${r.minReplicas?c}
   maxReplicaCount: ${r.maxReplicas?c}
   pollingInterval: ${r.pollingInterval?c}

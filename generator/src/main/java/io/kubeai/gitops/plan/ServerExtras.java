@@ -77,6 +77,7 @@ final class ServerExtras {
         ServerResources sized = new ServerResources(config, model);
         ServedModel served = new ServedModel(
                 model.name(),
+                model.objectName(),
                 model.engine(),
                 sized.image(),
                 model.spec().adapters().stream().map(Adapter::name).toList(),

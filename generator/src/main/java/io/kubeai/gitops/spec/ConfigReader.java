@@ -282,12 +282,7 @@ public final class ConfigReader {
         // A claim bound to a given volume asks for little, so any volume of the filesystem satisfies it.
         String size = CheckedFields.quantity(shared, "size").orElse(volume.isPresent() ? "10Gi" : "1Ti");
         CacheStorage.SharedFilesystem fs = new CacheStorage.SharedFilesystem(
-                storageClass.orElse(""),
-                mode,
-                CheckedFields.baseDir(shared),
-                size,
-                volume,
-                claim);
+                storageClass.orElse(""), mode, CheckedFields.baseDir(shared), size, volume, claim);
         shared.finish();
         return fs;
     }

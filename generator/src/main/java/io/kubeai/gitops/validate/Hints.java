@@ -18,7 +18,8 @@ final class Hints {
     }
 
     static String label(String key, String value) {
-        return "label " + quote(key + ": " + value) + " is not a valid Kubernetes label (the Model's labels go onto its "
+        return "label " + quote(key + ": " + value)
+                + " is not a valid Kubernetes label (the Model's labels go onto its "
                 + "pods): a key is an optional DNS prefix and '/' and a name of at most 63 letters, digits, '-', '_' "
                 + "and '.'; a value is at most 63 of them, starting and ending with a letter or digit";
     }

@@ -5,6 +5,7 @@ import io.kubeai.gitops.plan.traffic.ReplicaOwner;
 import io.kubeai.gitops.plan.traffic.ServedModel;
 import io.kubeai.gitops.plan.traffic.TrafficPlanner;
 import io.kubeai.gitops.resolve.ModelResolution;
+import io.kubeai.gitops.resolve.Names;
 import io.kubeai.gitops.resolve.Resolution;
 import io.kubeai.gitops.spec.Diagnostics;
 import io.kubeai.gitops.spec.Engine;
@@ -62,7 +63,8 @@ final class TrafficRules {
         if (engine.isEmpty()) {
             return; // ModelRules reports the unknown engine
         }
-        ServedModel served = new ServedModel(model.name(), engine.get(), "", List.of(), traffic);
+        ServedModel served =
+                new ServedModel(model.name(), Names.modelObject(model.name()), engine.get(), "", List.of(), traffic);
         Scaling scaling = spec.scaling();
         ReplicaOwner owner = ReplicaOwner.of(serving.autoscaling(), served);
         boolean range = scaling.maxReplicas() != null

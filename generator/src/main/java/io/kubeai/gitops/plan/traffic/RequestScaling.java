@@ -22,9 +22,9 @@ public final class RequestScaling {
     }
 
     /** The PromQL for requests held by the Model's endpoint picker (flow control). */
-    public static String queuedAtGatewayQuery(String model, String namespace) {
+    public static String queuedAtGatewayQuery(String pool, String namespace) {
         return "sum(inference_extension_flow_control_queue_size{namespace=\"" + namespace + "\",inference_pool=\""
-                + model + "\"}) or vector(0)";
+                + pool + "\"}) or vector(0)";
     }
 
     public static ScalerPlan of(
@@ -39,9 +39,11 @@ public final class RequestScaling {
         List<ScalerPlan.Trigger> triggers = new ArrayList<>();
         triggers.add(trigger.apply("requests-in-flight", inFlightQuery(model.name(), namespace)));
         if (min == 0) {
-            triggers.add(trigger.apply("requests-queued-at-gateway", queuedAtGatewayQuery(model.name(), namespace)));
+            triggers.add(
+                    trigger.apply("requests-queued-at-gateway", queuedAtGatewayQuery(model.objectName(), namespace)));
         }
         return new ScalerPlan(
+                model.objectName(),
                 model.name(),
                 min,
                 max,

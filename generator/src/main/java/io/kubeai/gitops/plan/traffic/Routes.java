@@ -22,7 +22,7 @@ public final class Routes {
         for (int from = 0, n = 1; from < names.size(); from += MATCHES_PER_ROUTE, n++) {
             List<String> share = names.subList(from, Math.min(names.size(), from + MATCHES_PER_ROUTE));
             routes.add(new RoutePlan(
-                    n == 1 ? model.name() : model.name() + "-" + n,
+                    n == 1 ? model.objectName() : model.objectName() + "-" + n,
                     model.name(),
                     gateway.name(),
                     gateway.namespace().orElse(""),
@@ -31,7 +31,7 @@ public final class Routes {
                     chunks(share, MATCHES_PER_RULE),
                     model.vllm() ? "inference.networking.k8s.io" : "",
                     model.vllm() ? "InferencePool" : "Service",
-                    model.name(),
+                    model.objectName(),
                     model.vllm() ? 0 : 80,
                     routing.requestTimeout()));
         }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A KEDA ScaledObject that owns a Model's replica count.
  *
- * @param name            the Model's (and Deployment's) name
+ * @param name            the Model's object name (its Deployment's)
+ * @param model           the Model's name as written, for its label
  * @param minReplicas     the floor; 0 only where requests are held while the first pod starts
  * @param maxReplicas     the ceiling
  * @param pollingInterval seconds between queries
@@ -13,7 +14,13 @@ import java.util.List;
  * @param triggers        the Prometheus queries
  */
 public record ScalerPlan(
-        String name, int minReplicas, int maxReplicas, int pollingInterval, int cooldown, List<Trigger> triggers) {
+        String name,
+        String model,
+        int minReplicas,
+        int maxReplicas,
+        int pollingInterval,
+        int cooldown,
+        List<Trigger> triggers) {
 
     public ScalerPlan {
         triggers = List.copyOf(triggers);

@@ -8,13 +8,15 @@ import java.util.List;
 /**
  * What routing and autoscaling need to know of one Model.
  *
- * @param name     the Model's name, which is also its Deployment's and Service's
+ * @param name       the Model's name as written: what clients ask for, and its pods' {@code kubeai.org/model} label
+ * @param objectName the name of its Kubernetes objects (Deployment, Service), derived from {@code name}
  * @param engine   its engine
  * @param image    the server image, whose tag tells the vLLM version
  * @param adapters the names of its adapters, served as {@code <model>_<adapter>}
  * @param traffic  targetRequests, scaleDownDelaySeconds, loadBalancing
  */
-public record ServedModel(String name, Engine engine, String image, List<String> adapters, ModelTraffic traffic) {
+public record ServedModel(
+        String name, String objectName, Engine engine, String image, List<String> adapters, ModelTraffic traffic) {
     /** vLLM's adapter naming, as KubeAI's: the Model's name, an underscore, the adapter's name. */
     public static final String ADAPTER_SEPARATOR = "_";
 

@@ -53,14 +53,14 @@ public final class TrafficPlanner {
     }
 
     private List<TrafficObject> picker(ServedModel model, ServingSettings.EndpointPicker settings) {
-        String name = pickerName(model.name());
+        String name = pickerName(model.objectName());
         String strategy =
                 model.traffic().loadBalancing().map(LoadBalancing::strategy).orElse(LoadBalancing.LEAST_LOAD);
         VllmMetrics.Line metrics = VllmMetrics.forImageOrNewest(model.image());
         String config = PickerConfig.text(
                 PickerConfig.scorers(strategy, !model.adapters().isEmpty()), metrics, settings.flowControl());
         List<String> args = List.of(
-                "--pool-name=" + model.name(),
+                "--pool-name=" + model.objectName(),
                 "--pool-namespace=" + namespace,
                 "--pool-group=inference.networking.k8s.io",
                 "--config-file=/config/" + PickerPlan.CONFIG_KEY,
@@ -74,7 +74,7 @@ public final class TrafficPlanner {
         PickerPlan picker = new PickerPlan(
                 name,
                 model.name(),
-                model.name(),
+                model.objectName(),
                 settings.image(),
                 args,
                 settings.requests(),
@@ -84,7 +84,13 @@ public final class TrafficPlanner {
         objects.add(new TrafficObject(
                 "inferencepool.yaml.ftl",
                 "inferencepool.yaml",
-                new PoolPlan(model.name(), SERVER_PORT, name, PickerPlan.EXT_PROC_PORT, settings.failureMode())));
+                new PoolPlan(
+                        model.objectName(),
+                        model.name(),
+                        SERVER_PORT,
+                        name,
+                        PickerPlan.EXT_PROC_PORT,
+                        settings.failureMode())));
         objects.add(new TrafficObject(
                 "configmap.yaml.ftl",
                 "epp-configmap.yaml",
@@ -98,8 +104,8 @@ public final class TrafficPlanner {
     }
 
     /** The endpoint picker's objects' name for a Model. */
-    public static String pickerName(String model) {
-        return model + "-epp";
+    public static String pickerName(String objectName) {
+        return objectName + "-epp";
     }
 
     /** The picker's ConfigMap, in the shape configmap.yaml.ftl reads. */
