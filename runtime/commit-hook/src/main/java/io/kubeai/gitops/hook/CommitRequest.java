@@ -2,6 +2,7 @@ package io.kubeai.gitops.hook;
 
 import io.kubeai.gitops.hook.edit.Adapter;
 import io.kubeai.gitops.hook.git.GitCredentials;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -92,7 +93,7 @@ public record CommitRequest(
         private String authorName = DEFAULT_AUTHOR_NAME;
         private String authorEmail = DEFAULT_AUTHOR_EMAIL;
         private String trainerImage;
-        private RetryPolicy retry = RetryPolicy.defaults();
+        private RetryPolicy retry = RetryPolicy.GIT_PUSH;
         private GitCredentials credentials;
 
         private Builder(String repoUrl, String branch, String model, Adapter adapter) {

@@ -1,6 +1,7 @@
 package io.kubeai.gitops.hook;
 
 import io.kubeai.gitops.hook.git.GitCredentials;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -79,12 +79,12 @@ public final class SpecCommitter {
                         throw HookException.user("pushing to branch '" + pushTo + "' of " + display
                                 + " was refused by the server: " + pushed.detail());
                     case RACE_LOST -> {
-                        if (attempt >= target.retry().maxAttempts()) {
+                        if (!target.retry().allowsAnotherAfter(attempt)) {
                             throw HookException.user("gave up after " + attempt + " attempts: branch '" + pushTo
                                     + "' of " + display + " kept moving under us (retries exhausted; re-run the hook"
                                     + " or raise --max-attempts)");
                         }
-                        Duration wait = target.retry().delayAfter(attempt, random);
+                        Duration wait = target.retry().backoff(attempt, random);
                         log.accept("branch " + pushTo + " moved (" + pushed.detail() + "); retrying in "
                                 + wait.toMillis() + " ms on the new head");
                         sleeper.sleep(wait);

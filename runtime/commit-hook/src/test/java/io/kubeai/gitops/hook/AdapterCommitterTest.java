@@ -10,6 +10,7 @@ import io.kubeai.gitops.hook.render.Renderer;
 import io.kubeai.gitops.hook.testing.BareRepo;
 import io.kubeai.gitops.hook.testing.Checkout;
 import io.kubeai.gitops.hook.testing.GitOpsFixture;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import io.kubeai.gitops.testing.git.GitHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,9 @@ class AdapterCommitterTest {
     CommitRequest.Builder request(String adapter) {
         return CommitRequest.builder(url, "main", "llama-8b", new Adapter(adapter, "s3://adapters/llama-8b/" + adapter))
                 .credentials(new GitCredentials(USER, PASSWORD))
-                .retry(new RetryPolicy(5, Duration.ofMillis(10), Duration.ofMillis(40)));
+                .retry(RetryPolicy.GIT_PUSH
+                        .withMaxAttempts(5)
+                        .withBackoff(Duration.ofMillis(10), Duration.ofMillis(40)));
     }
 
     AdapterCommitter committer(Renderer renderer) {
@@ -126,7 +129,9 @@ class AdapterCommitterTest {
 
         assertThatThrownBy(() -> committer(interferingRenderer(100))
                         .commit(request("support-v2")
-                                .retry(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)))
+                                .retry(RetryPolicy.GIT_PUSH
+                                        .withMaxAttempts(3)
+                                        .withBackoff(Duration.ofMillis(10), Duration.ofMillis(40)))
                                 .build()))
                 .isInstanceOfSatisfying(HookException.class, e -> {
                     assertThat(e.kind()).isEqualTo(HookException.Kind.USER);

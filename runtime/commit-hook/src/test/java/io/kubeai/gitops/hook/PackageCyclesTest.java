@@ -23,6 +23,7 @@ class PackageCyclesTest {
                     .as(pkg)
                     .allMatch(r -> r.startsWith("io.kubeai.gitops.hook")
                             || r.startsWith("io.kubeai.gitops.loader")
+                            || r.startsWith("io.kubeai.gitops.runtime.")
                             || r.equals("io.kubeai.gitops.api")
                             || r.equals("io.kubeai.gitops.api.diagnostic"));
         }

@@ -3,11 +3,8 @@ package io.kubeai.gitops.hook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TemplateTest {
@@ -36,22 +33,6 @@ class TemplateTest {
                     assertThat(e.getMessage())
                             .startsWith("--branch-template uses unknown placeholder(s) {modle}; known:");
                 });
-    }
-
-    @Test
-    void backoff_growsWithJitter_upToTheCap() {
-        RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000));
-        SplittableRandom random = new SplittableRandom(42);
-        for (int attempt = 1; attempt <= 10; attempt++) {
-            long ceiling = Math.min(100L << (attempt - 1), 1000);
-            assertThat(policy.delayAfter(attempt, random).toMillis()).isBetween(ceiling / 2, ceiling);
-        }
-    }
-
-    @Test
-    void redactor_masksEverySecret_longestFirst() {
-        Redactor redactor = new Redactor(List.of("abc", "abcdef", "x"));
-        assertThat(redactor.redact("user:abcdef@host abc x")).isEqualTo("user:****@host **** x");
     }
 
     @Test

@@ -3,9 +3,9 @@ package io.kubeai.gitops.finetune;
 import io.kubeai.gitops.hook.CommitRequest;
 import io.kubeai.gitops.hook.GitTarget;
 import io.kubeai.gitops.hook.HookException;
-import io.kubeai.gitops.hook.RetryPolicy;
 import io.kubeai.gitops.hook.cli.Credentials;
 import io.kubeai.gitops.hook.git.GitCredentials;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +98,7 @@ public record ApiSettings(
                 branch,
                 get(env, "GIT_AUTHOR_NAME").orElse(CommitRequest.DEFAULT_AUTHOR_NAME),
                 get(env, "GIT_AUTHOR_EMAIL").orElse(CommitRequest.DEFAULT_AUTHOR_EMAIL),
-                RetryPolicy.defaults(),
+                RetryPolicy.GIT_PUSH,
                 credentials);
         return new ApiSettings(
                 (int) number(env, "PORT", 8080),

@@ -8,10 +8,10 @@ import io.kubeai.gitops.hook.AdapterCommitter;
 import io.kubeai.gitops.hook.CommitOutcome;
 import io.kubeai.gitops.hook.CommitRequest;
 import io.kubeai.gitops.hook.GitTarget;
-import io.kubeai.gitops.hook.RetryPolicy;
 import io.kubeai.gitops.hook.edit.Adapter;
 import io.kubeai.gitops.hook.git.GitCredentials;
 import io.kubeai.gitops.hook.render.GeneratorRenderer;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import io.kubeai.gitops.testing.git.GitHttpServer;
 import io.kubeai.gitops.testing.s3.S3TestServer;
 import java.io.IOException;
@@ -62,7 +62,7 @@ final class ApiHarness implements AutoCloseable {
                 "main",
                 "kubeai-finetune-api",
                 "finetune-api@example.org",
-                RetryPolicy.defaults(),
+                RetryPolicy.GIT_PUSH,
                 Optional.of(new GitCredentials(GIT_USER, GIT_PASSWORD)));
         ApiSettings settings = new ApiSettings(
                 0,

@@ -1,7 +1,7 @@
 package io.kubeai.gitops.loader;
 
 import io.kubeai.gitops.loader.api.LoaderEnv;
-import io.kubeai.gitops.loader.api.RetryPolicy;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import io.kubeai.gitops.testing.hf.HfTestServer;
 import io.kubeai.gitops.testing.s3.S3TestServer;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.kubeai.gitops.loader.api.LoadResult;
 import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.api.LoaderListener;
-import io.kubeai.gitops.loader.api.RetryPolicy;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import java.time.Duration;
 public final class LoaderFetcher implements AdapterFetcher {
 
     private static final RetryPolicy RETRY =
-            RetryPolicy.DEFAULT.withMaxAttempts(3).withBackoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+            RetryPolicy.HTTP.withMaxAttempts(3).withBackoff(Duration.ofMillis(500), Duration.ofSeconds(5));
     /** Adapters are a few files; a handful of requests at once is plenty and keeps threads few. */
     private static final int CONCURRENCY = 4;
 

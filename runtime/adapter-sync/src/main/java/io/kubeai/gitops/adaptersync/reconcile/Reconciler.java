@@ -11,6 +11,7 @@ import io.kubeai.gitops.adaptersync.fetch.AdapterFetcher;
 import io.kubeai.gitops.adaptersync.fetch.AdapterFiles;
 import io.kubeai.gitops.adaptersync.log.Log;
 import io.kubeai.gitops.adaptersync.reconcile.AdapterStatus.State;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -38,7 +40,7 @@ public final class Reconciler implements AutoCloseable {
     private final Settings settings;
     private final VllmClient engine;
     private final AdapterFiles files;
-    private final Backoff backoff;
+    private final RetryPolicy retry;
     private final Clock clock;
     private final PassScheduler scheduler;
     private final ExecutorService downloads;
@@ -75,7 +77,7 @@ public final class Reconciler implements AutoCloseable {
         this.engine = engine;
         this.files = files;
         this.clock = clock;
-        this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
+        this.retry = RetryPolicy.unbounded(settings.backoffInitial(), settings.backoffMax());
         this.readiness = new Readiness(settings.strictReadiness(), settings.initialAdapterWait());
         this.sources = new LoadedSources(files);
         this.scheduler = new PassScheduler(this::pass);
@@ -384,7 +386,7 @@ public final class Reconciler implements AutoCloseable {
     }
 
     private void fail(Tracked t, String reason) {
-        Duration wait = backoff.delay(t.attempts + 1);
+        Duration wait = retry.backoff(t.attempts + 1, ThreadLocalRandom.current());
         if (t.attempts == 0 || !reason.equals(t.reason)) {
             // One Event per new failure, not one per retry: the status keeps the count.
             events.failing(t.spec.name(), t.spec.servedName(desired.model()), reason);

@@ -2,8 +2,8 @@ package io.kubeai.gitops.hook.cli;
 
 import io.kubeai.gitops.hook.CommitRequest;
 import io.kubeai.gitops.hook.HookException;
-import io.kubeai.gitops.hook.RetryPolicy;
 import io.kubeai.gitops.hook.edit.Adapter;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -86,7 +86,7 @@ final class CommitOptions {
     @Option(
             names = "--max-attempts",
             paramLabel = "N",
-            defaultValue = "" + RetryPolicy.DEFAULT_MAX_ATTEMPTS,
+            defaultValue = "" + RetryPolicy.GIT_PUSH_ATTEMPTS,
             description = "Pushes in all when other writers keep moving the branch (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 

@@ -1,8 +1,8 @@
 package io.kubeai.gitops.hook.cli;
 
 import io.kubeai.gitops.hook.HookException;
-import io.kubeai.gitops.hook.Redactor;
 import io.kubeai.gitops.hook.RepoUrl;
+import io.kubeai.gitops.runtime.redact.Redactor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

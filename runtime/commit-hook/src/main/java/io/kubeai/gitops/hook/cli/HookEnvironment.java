@@ -1,12 +1,12 @@
 package io.kubeai.gitops.hook.cli;
 
-import io.kubeai.gitops.hook.RetryPolicy;
 import io.kubeai.gitops.hook.SpecCommitter;
 import io.kubeai.gitops.hook.publish.AdapterPublisher;
 import io.kubeai.gitops.hook.publish.LoaderPublisher;
 import io.kubeai.gitops.hook.render.GeneratorRenderer;
 import io.kubeai.gitops.hook.render.Renderer;
 import io.kubeai.gitops.loader.api.LoaderEnv;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.util.Map;
 
 /**
@@ -36,7 +36,7 @@ public record HookEnvironment(
                 System.getenv(),
                 new GeneratorRenderer(),
                 new LoaderPublisher(LoaderEnv.system()),
-                RetryPolicy.defaults(),
+                RetryPolicy.GIT_PUSH,
                 d -> Thread.sleep(d.toMillis()));
     }
 }

@@ -3,12 +3,12 @@ package io.kubeai.gitops.hook.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeai.gitops.api.GenerateResult;
-import io.kubeai.gitops.hook.RetryPolicy;
 import io.kubeai.gitops.hook.render.GeneratorRenderer;
 import io.kubeai.gitops.hook.testing.BareRepo;
 import io.kubeai.gitops.hook.testing.Checkout;
 import io.kubeai.gitops.hook.testing.GitOpsFixture;
 import io.kubeai.gitops.hook.testing.HookRun;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import io.kubeai.gitops.testing.git.GitHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class CommitAdapterCommandTest {
                 (dir, url, summary, log) -> {
                     throw new AssertionError("commit-adapter must not publish");
                 },
-                new RetryPolicy(RetryPolicy.DEFAULT_MAX_ATTEMPTS, Duration.ofMillis(20), Duration.ofMillis(400)),
+                RetryPolicy.GIT_PUSH.withBackoff(Duration.ofMillis(20), Duration.ofMillis(400)),
                 d -> Thread.sleep(d.toMillis()));
     }
 

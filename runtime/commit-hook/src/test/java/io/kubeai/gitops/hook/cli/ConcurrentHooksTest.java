@@ -6,11 +6,11 @@ import static io.kubeai.gitops.hook.cli.CommitAdapterCommandTest.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeai.gitops.api.GenerateResult;
-import io.kubeai.gitops.hook.RetryPolicy;
 import io.kubeai.gitops.hook.testing.BareRepo;
 import io.kubeai.gitops.hook.testing.Checkout;
 import io.kubeai.gitops.hook.testing.GitOpsFixture;
 import io.kubeai.gitops.hook.testing.HookRun;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import io.kubeai.gitops.testing.git.GitHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ class ConcurrentHooksTest {
         // The production retry policy: the point is that its defaults absorb twenty simultaneous Jobs.
         HookEnvironment base = CommitAdapterCommandTest.environment();
         HookEnvironment environment = new HookEnvironment(
-                base.env(), base.renderer(), base.publisher(), RetryPolicy.defaults(), base.sleeper());
+                base.env(), base.renderer(), base.publisher(), RetryPolicy.GIT_PUSH, base.sleeper());
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<HookRun>> futures = new ArrayList<>();

@@ -5,13 +5,13 @@ import static io.kubeai.gitops.hook.cli.CommitAdapterCommandTest.PASSWORD;
 import static io.kubeai.gitops.hook.cli.CommitAdapterCommandTest.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubeai.gitops.hook.RetryPolicy;
 import io.kubeai.gitops.hook.publish.LoaderPublisher;
 import io.kubeai.gitops.hook.render.GeneratorRenderer;
 import io.kubeai.gitops.hook.testing.BareRepo;
 import io.kubeai.gitops.hook.testing.GitOpsFixture;
 import io.kubeai.gitops.hook.testing.HookRun;
 import io.kubeai.gitops.loader.api.LoaderEnv;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import io.kubeai.gitops.testing.git.GitHttpServer;
 import io.kubeai.gitops.testing.s3.S3TestServer;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +75,7 @@ class FinishCommandTest {
                 env,
                 new GeneratorRenderer(),
                 new LoaderPublisher(LoaderEnv.of(s3Env)),
-                RetryPolicy.defaults(),
+                RetryPolicy.GIT_PUSH,
                 d -> Thread.sleep(d.toMillis()));
     }
 

@@ -1,12 +1,12 @@
 package io.kubeai.gitops.hook.e2e;
 
-import io.kubeai.gitops.hook.RetryPolicy;
 import io.kubeai.gitops.hook.cli.HookEnvironment;
 import io.kubeai.gitops.hook.publish.LoaderPublisher;
 import io.kubeai.gitops.hook.render.GeneratorRenderer;
 import io.kubeai.gitops.hook.testing.HookRun;
 import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.loader.cli.LoaderMain;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ public record ContainerRun(String container, int exitCode, String out, String er
                 env,
                 new GeneratorRenderer(),
                 new LoaderPublisher(LoaderEnv.of(env)),
-                RetryPolicy.defaults(),
+                RetryPolicy.GIT_PUSH,
                 d -> Thread.sleep(d.toMillis()));
         HookRun run = HookRun.of(environment, args.toArray(String[]::new));
         return new ContainerRun(container, run.exitCode(), run.out(), run.err());

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
-import io.kubeai.gitops.hook.RetryPolicy;
 import io.kubeai.gitops.hook.cli.HookEnvironment;
 import io.kubeai.gitops.hook.render.GeneratorRenderer;
 import io.kubeai.gitops.hook.testing.BareRepo;
 import io.kubeai.gitops.hook.testing.HookRun;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import io.kubeai.gitops.testing.RenderedTreeChecks;
 import io.kubeai.gitops.testing.git.GitHttpServer;
 import java.io.IOException;
@@ -179,7 +179,7 @@ class KindWalkthroughTest {
                 (dir, url, summary, log) -> {
                     throw new AssertionError("commit-adapter must not publish");
                 },
-                new RetryPolicy(RetryPolicy.DEFAULT_MAX_ATTEMPTS, Duration.ofMillis(20), Duration.ofMillis(400)),
+                RetryPolicy.GIT_PUSH.withBackoff(Duration.ofMillis(20), Duration.ofMillis(400)),
                 d -> Thread.sleep(d.toMillis()));
     }
 

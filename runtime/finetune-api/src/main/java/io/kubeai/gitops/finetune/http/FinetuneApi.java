@@ -7,7 +7,7 @@ import io.kubeai.gitops.finetune.files.FileService;
 import io.kubeai.gitops.finetune.files.ObjectStore;
 import io.kubeai.gitops.finetune.jobs.JobService;
 import io.kubeai.gitops.finetune.jobs.TrainingRuns;
-import io.kubeai.gitops.hook.Redactor;
+import io.kubeai.gitops.runtime.redact.Redactor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;

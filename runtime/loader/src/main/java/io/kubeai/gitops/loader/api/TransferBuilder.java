@@ -1,5 +1,6 @@
 package io.kubeai.gitops.loader.api;
 
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.kubeai.gitops.loader.api;
 
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.time.Duration;
 
 /**
@@ -23,12 +24,12 @@ public record TransferOptions(
 
     /**
      * {@link #defaultConcurrency()} requests at once, parts as the destination chooses, {@link
-     * RetryPolicy#DEFAULT}, 15 s connect, 60 s read, 5 s progress.
+     * RetryPolicy#HTTP}, 15 s connect, 60 s read, 5 s progress.
      */
     public static final TransferOptions DEFAULTS = new TransferOptions(
             defaultConcurrency(),
             0,
-            RetryPolicy.DEFAULT,
+            RetryPolicy.HTTP,
             Duration.ofSeconds(15),
             Duration.ofSeconds(60),
             Duration.ofSeconds(5));

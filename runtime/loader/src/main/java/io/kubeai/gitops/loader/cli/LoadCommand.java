@@ -3,6 +3,7 @@ package io.kubeai.gitops.loader.cli;
 import io.kubeai.gitops.loader.Loader;
 import io.kubeai.gitops.loader.api.LoadRequest;
 import io.kubeai.gitops.loader.api.LoadResult;
+import io.kubeai.gitops.runtime.redact.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

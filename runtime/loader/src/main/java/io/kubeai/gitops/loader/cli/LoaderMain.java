@@ -2,6 +2,7 @@ package io.kubeai.gitops.loader.cli;
 
 import io.kubeai.gitops.loader.api.LoaderEnv;
 import io.kubeai.gitops.loader.api.LoaderException;
+import io.kubeai.gitops.runtime.redact.Redactor;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -50,7 +51,7 @@ public final class LoaderMain implements Callable<Integer> {
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Redactor redactor = new Redactor(env.secrets());
-            err.println("error: internal failure: " + redactor.apply(String.valueOf(e)));
+            err.println("error: internal failure: " + redactor.redact(String.valueOf(e)));
             return 1;
         });
         return cli.execute(args);

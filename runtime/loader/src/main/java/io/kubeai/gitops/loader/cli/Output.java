@@ -6,6 +6,7 @@ import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.api.LoaderListener;
 import io.kubeai.gitops.loader.api.Progress;
 import io.kubeai.gitops.loader.progress.Formats;
+import io.kubeai.gitops.runtime.redact.Redactor;
 import java.io.PrintStream;
 
 /**
@@ -66,7 +67,7 @@ final class Output implements LoaderListener {
         if (mode == Mode.JSON) {
             line(JSON.createObjectNode()
                     .put("event", kind)
-                    .put("message", redactor.apply(message))
+                    .put("message", redactor.redact(message))
                     .toString());
         } else {
             line(kind.equals("info") ? message : kind + ": " + message);
@@ -75,7 +76,7 @@ final class Output implements LoaderListener {
 
     /** Prints a failure: on stderr always, and as a JSON event in JSON mode. */
     void error(LoaderException e) {
-        String message = redactor.apply(e.getMessage());
+        String message = redactor.redact(e.getMessage());
         if (mode == Mode.JSON) {
             line(JSON.createObjectNode()
                     .put("event", "error")
@@ -102,7 +103,7 @@ final class Output implements LoaderListener {
 
     private void line(String text) {
         synchronized (out) {
-            out.println(redactor.apply(text));
+            out.println(redactor.redact(text));
             out.flush();
         }
     }

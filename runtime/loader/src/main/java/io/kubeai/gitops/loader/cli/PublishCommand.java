@@ -3,6 +3,7 @@ package io.kubeai.gitops.loader.cli;
 import io.kubeai.gitops.loader.Loader;
 import io.kubeai.gitops.loader.api.PublishRequest;
 import io.kubeai.gitops.loader.api.PublishResult;
+import io.kubeai.gitops.runtime.redact.Redactor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.kubeai.gitops.loader.cli;
 
-import io.kubeai.gitops.loader.api.RetryPolicy;
 import io.kubeai.gitops.loader.api.TransferOptions;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Option;

@@ -2,6 +2,7 @@ package io.kubeai.gitops.loader.cli;
 
 import io.kubeai.gitops.loader.api.CompletionMarker;
 import io.kubeai.gitops.loader.transfer.WaitRun;
+import io.kubeai.gitops.runtime.redact.Redactor;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package io.kubeai.gitops.loader.http;
 
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -32,8 +33,8 @@ public final class HttpStatusException extends IOException {
         return errorCode;
     }
 
-    /** 408, 429 and 5xx other than 501 and 505 are worth retrying. */
+    /** Whether another attempt might get a different answer (see {@link RetryPolicy#retryableStatus}). */
     public boolean retryable() {
-        return status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
+        return RetryPolicy.retryableStatus(status);
     }
 }

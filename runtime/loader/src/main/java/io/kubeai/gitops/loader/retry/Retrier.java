@@ -2,17 +2,17 @@ package io.kubeai.gitops.loader.retry;
 
 import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.api.LoaderListener;
-import io.kubeai.gitops.loader.api.RetryPolicy;
 import io.kubeai.gitops.loader.http.HttpStatusException;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Runs a request until it succeeds, a failure is not worth retrying, or the attempts run out. The
- * backoff before attempt n+1 is uniform in [0, min(max, initial * 2^(n-1))] (full jitter); a
- * {@code Retry-After} replaces it.
+ * Runs a request until it succeeds, a failure is not worth retrying, or the attempts run out, waiting
+ * between attempts as the {@link RetryPolicy} says (jittered exponential backoff, or the server's
+ * {@code Retry-After} within its bound).
  */
 public final class Retrier {
     private final RetryPolicy policy;
@@ -39,7 +39,7 @@ public final class Retrier {
                 if (!retryable(e)) {
                     throw mapper.map(what, e, false);
                 }
-                if (attempt >= policy.maxAttempts()) {
+                if (!policy.allowsAnotherAfter(attempt)) {
                     LoaderException last = mapper.map(what, e, true);
                     throw new LoaderException(
                             last.reason(),
@@ -79,14 +79,9 @@ public final class Retrier {
     /** The wait before the next attempt, or null when the server's Retry-After is too long. */
     Duration backoff(int failedAttempt, IOException e) {
         if (e instanceof HttpStatusException h && h.retryAfter() != null) {
-            if (h.retryAfter().compareTo(policy.maxRetryAfter()) > 0) {
-                return null;
-            }
-            return h.retryAfter();
+            return policy.honours(h.retryAfter()) ? h.retryAfter() : null;
         }
-        long initial = policy.initialBackoff().toMillis();
-        long ceiling = Math.min(policy.maxBackoff().toMillis(), initial * (1L << Math.min(30, failedAttempt - 1)));
-        return Duration.ofMillis(ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
+        return policy.backoff(failedAttempt, ThreadLocalRandom.current());
     }
 
     private static void sleep(Duration d) throws LoaderException {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeai.gitops.loader.api.LoaderException;
 import io.kubeai.gitops.loader.api.LoaderListener;
-import io.kubeai.gitops.loader.api.RetryPolicy;
 import io.kubeai.gitops.loader.http.HttpStatusException;
+import io.kubeai.gitops.runtime.retry.RetryPolicy;
 import java.io.IOException;
 import java.net.SocketException;
 import java.time.Duration;
