@@ -18,8 +18,7 @@ public final class ConfigReader {
     public static final String DEFAULT_NAMESPACE = "kubeai";
     public static final String DEFAULT_LOADER_IMAGE = DefaultImages.of("kubeai-loader");
     public static final String DEFAULT_HOOK_IMAGE = DefaultImages.of("kubeai-commit-hook");
-    // Not yet released with the other runtime images (see the README's "Runtime images").
-    public static final String DEFAULT_FINETUNE_API_IMAGE = "ghcr.io/kubeai-gitops/kubeai-finetune-api:0.1.0";
+    public static final String DEFAULT_FINETUNE_API_IMAGE = DefaultImages.of("kubeai-finetune-api");
     /** The in-cluster bucket's S3 endpoint; see the local-bucket templates. */
     public static final String LOCAL_BUCKET_ENDPOINT = "http://kubeai-bucket.{namespace}.svc.cluster.local:8333";
 

@@ -17,7 +17,7 @@ class DefaultImagesTest {
             Pattern.compile("([a-z0-9./-]+)/([a-z-]+):([\\w.-]+)(@sha256:[0-9a-f]{64})?");
 
     @ParameterizedTest
-    @ValueSource(strings = {"kubeai-loader", "kubeai-adapter-sync", "kubeai-commit-hook"})
+    @ValueSource(strings = {"kubeai-loader", "kubeai-adapter-sync", "kubeai-commit-hook", "kubeai-finetune-api"})
     void eachRuntimeImage_isNamedWithTheRegistryAndTagTheBuildPushes(String name) throws Exception {
         String pom = Files.readString(Path.of("../pom.xml"));
 
@@ -34,6 +34,26 @@ class DefaultImagesTest {
         assertThat(ConfigReader.DEFAULT_LOADER_IMAGE).isEqualTo(DefaultImages.of("kubeai-loader"));
         assertThat(ConfigReader.DEFAULT_ADAPTER_SYNC_IMAGE).isEqualTo(DefaultImages.of("kubeai-adapter-sync"));
         assertThat(ConfigReader.DEFAULT_HOOK_IMAGE).isEqualTo(DefaultImages.of("kubeai-commit-hook"));
+        assertThat(ConfigReader.DEFAULT_FINETUNE_API_IMAGE).isEqualTo(DefaultImages.of("kubeai-finetune-api"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"loader", "adapter-sync", "commit-hook", "finetune-api"})
+    void theReleaseWorkflow_buildsEveryRuntimeImage_andRecordsItsDigest(String module) throws Exception {
+        String workflow = Files.readString(Path.of("../.github/workflows/release.yml"));
+        String pom = Files.readString(Path.of("../runtime", module, "pom.xml"));
+
+        assertThat(pom).contains("<jib.skip>false</jib.skip>");
+        assertThat(Pattern.compile("-pl [a-z/,-]*\\bruntime/" + Pattern.quote(module) + "\\b")
+                        .matcher(workflow)
+                        .find())
+                .as("the jib:build of release.yml builds runtime/" + module)
+                .isTrue();
+        assertThat(Pattern.compile("for module in [a-z -]*\\b" + Pattern.quote(module) + "\\b")
+                        .matcher(workflow)
+                        .find())
+                .as("the digest loop of release.yml names " + module)
+                .isTrue();
     }
 
     private static String property(String pom, String name) {

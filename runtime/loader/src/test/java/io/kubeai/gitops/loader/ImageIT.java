@@ -3,39 +3,24 @@ package io.kubeai.gitops.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeai.gitops.testing.image.ImageTarball;
+import io.kubeai.gitops.testing.image.RuntimeImageCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kubeai-loader image as `mvn verify` builds it (target/image-check/image.tar: this module's Jib
- * configuration on a stand-in base holding the host's JRE), unpacked and run the way the generator's
- * loader Jobs and init containers run it: args only.
+ * The kubeai-loader image as `mvn verify` builds it, unpacked and run the way the generator's loader Jobs
+ * and init containers run it: args only.
  */
-class ImageIT {
+class ImageIT extends RuntimeImageCheck {
 
-    @TempDir
-    static Path tmp;
-
-    private static ImageTarball.Unpacked unpacked;
-
-    @BeforeAll
-    static void unpack() throws Exception {
-        unpacked = ImageTarball.unpackCheckImage(tmp);
-    }
-
-    @Test
-    void configuration_isWhatTheGeneratorAssumes() throws Exception {
-        assertThat(unpacked.image().contractProblems("io.kubeai.gitops.loader.cli.LoaderMain"))
-                .isEmpty();
-        assertThat(unpacked.image().labels()).containsEntry("org.opencontainers.image.title", "kubeai-loader");
+    ImageIT() {
+        super("kubeai-loader", "io.kubeai.gitops.loader.cli.LoaderMain");
     }
 
     @Test
     void entrypoint_printsItsVersion() throws Exception {
-        ImageTarball.Run run = unpacked.run("--version");
+        ImageTarball.Run run = image().run("--version");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).startsWith("kubeai-loader ");
@@ -43,13 +28,13 @@ class ImageIT {
 
     @Test
     void entrypoint_loadsAndWaits_withTheArgsTheGeneratorRenders() throws Exception {
-        Path source = Files.createDirectories(tmp.resolve("source"));
+        Path source = Files.createDirectories(scratch().resolve("source"));
         Files.writeString(source.resolve("config.json"), "{\"model_type\":\"llama\"}");
-        Path destination = tmp.resolve("cache/model");
+        Path destination = scratch().resolve("cache/model");
 
-        ImageTarball.Run load = unpacked.run("load", source.toString(), destination.toString(), "--no-fsync");
+        ImageTarball.Run load = image().run("load", source.toString(), destination.toString(), "--no-fsync");
         assertThat(load.exitCode()).as(load.output()).isZero();
-        ImageTarball.Run wait = unpacked.run("wait", destination.toString());
+        ImageTarball.Run wait = image().run("wait", destination.toString());
 
         assertThat(wait.exitCode()).as(wait.output()).isZero();
         assertThat(destination.resolve("config.json")).hasContent("{\"model_type\":\"llama\"}");

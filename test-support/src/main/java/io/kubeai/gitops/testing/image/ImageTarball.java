@@ -88,6 +88,14 @@ public final class ImageTarball {
         public Run run(String... args) throws IOException, InterruptedException {
             return image.run(root, List.of(args), Duration.ofSeconds(60));
         }
+
+        /**
+         * Starts the entrypoint of a server with {@code args} and the image's environment plus {@code env}
+         * (what a Deployment adds), and leaves it running; close the result to stop it.
+         */
+        public RunningImage start(Map<String, String> env, String... args) throws IOException {
+            return new RunningImage(image.process(root, List.of(args), env).start());
+        }
     }
 
     private static byte[] blob(Map<String, byte[]> files, String digest) throws IOException {
@@ -209,6 +217,24 @@ public final class ImageTarball {
      * environment and working directory (both mapped into {@code root}).
      */
     public Run run(Path root, List<String> args, Duration timeout) throws IOException, InterruptedException {
+        ProcessBuilder pb = process(root, args, Map.of());
+        Process process = pb.start();
+        byte[] out;
+        try (InputStream stdout = process.getInputStream()) {
+            out = stdout.readAllBytes();
+        }
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("timed out after " + timeout + ": " + pb.command());
+        }
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The entrypoint with {@code args} as a process of the image unpacked at {@code root}: the image's
+     * environment and {@code env} (nothing of the host's), its working directory, output and errors as one.
+     */
+    private ProcessBuilder process(Path root, List<String> args, Map<String, String> env) throws IOException {
         Path realRoot = root.toRealPath();
         List<String> entrypoint = entrypoint();
         if (entrypoint.isEmpty()) {
@@ -226,16 +252,8 @@ public final class ImageTarball {
                 new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(env());
-        Process process = pb.start();
-        byte[] out;
-        try (InputStream stdout = process.getInputStream()) {
-            out = stdout.readAllBytes();
-        }
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("timed out after " + timeout + ": " + command);
-        }
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        pb.environment().putAll(env);
+        return pb;
     }
 
     /** A program named as the runtime would find it: an absolute path in the image, else on its PATH. */
