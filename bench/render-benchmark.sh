@@ -4,8 +4,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -q -B -pl generator -am package -DskipTests
-mvn -q -B -pl generator dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+# One reactor run: the generator's test classpath names its sibling modules (validator, test-support),
+# which resolve only inside the reactor. Each module writes its own target/bench.classpath.
+mvn -q -B -pl generator -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 jar="$(ls generator/target/kubeai-generator-*-cli.jar | head -n 1)"
 cp="generator/target/test-classes:generator/target/classes:$(cat generator/target/bench.classpath)"
 exec java -Xmx512m -cp "$cp" io.kubeai.gitops.bench.RenderBenchmark "${1:-1000}" "$jar"
