@@ -150,15 +150,9 @@ final class FieldCases {
         return cases;
     }
 
-    /**
-     * Where a refused value is reported. A Secret's name is only checked where it is rendered (a
-     * secretKeyRef must be a DNS-1123 subdomain), so the strict validation before writing reports it
-     * at the rendered file; every other field is refused at its own line.
-     */
+    /** Where a refused value is reported: every field is refused at its own line. */
     private static String errorFile(Field f) {
-        return f.pointer().startsWith("/secretNames/") || f.pointer().endsWith("/secretName")
-                ? "rendered/"
-                : f.file() + ":";
+        return f.file() + ":";
     }
 
     /** The field's value in the base repo. */

@@ -15,6 +15,30 @@ final class CheckedFields {
 
     private static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
 
+    /** Kubernetes' DNS-1123 label (a Namespace's name). */
+    static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
+    /** Kubernetes' DNS-1123 subdomain (a Secret's or a Gateway's name). */
+    static final String DNS_SUBDOMAIN = "(?=.{1,253}$)" + DNS_LABEL + "(\\." + DNS_LABEL + ")*";
+
+    /** A Kubernetes name where one is expected, so a wrong one fails at its line and not in the cluster. */
+    static Optional<String> kubernetesName(Fields fields, String field, String pattern, String what) {
+        Optional<String> value = fields.string(field);
+        value.filter(v -> !v.isEmpty() && !v.matches(pattern))
+                .ifPresent(v -> fields.errorAt(
+                        field,
+                        Excerpt.quote(v) + " is not a valid Kubernetes name for " + field + " (" + what + "): use "
+                                + (pattern.equals(DNS_LABEL)
+                                        ? "lowercase letters, digits and '-'"
+                                        : "lowercase letters, digits, '-' and '.'")
+                                + ", starting and ending with a letter or digit"));
+        return value;
+    }
+
+    /** The name of a Secret the rendered pods read: a secretKeyRef must name a DNS-1123 subdomain. */
+    static Optional<String> secretName(Fields fields, String field) {
+        return kubernetesName(fields, field, DNS_SUBDOMAIN, "a Secret's name");
+    }
+
     /** Kubernetes' three pull policies; anything else would be refused by the API server after the merge. */
     static String pullPolicy(Fields fields) {
         String policy = fields.string("imagePullPolicy").orElse("IfNotPresent");

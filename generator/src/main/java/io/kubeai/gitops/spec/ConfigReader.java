@@ -150,7 +150,7 @@ public final class ConfigReader {
     /** secretNames.<kind>, else the Secret KubeAI's Helm values name, else the kind itself. */
     private static String secretName(Fields secretNames, HelmValues helm, String kind) {
         Optional<String> fromHelm = helm.secretName(kind);
-        return secretNames.string(kind).or(() -> fromHelm).orElse(kind);
+        return CheckedFields.secretName(secretNames, kind).or(() -> fromHelm).orElse(kind);
     }
 
     private KubeAIConfig.FinetuningSettings readFinetuning(Fields finetuning) {
@@ -174,7 +174,7 @@ public final class ConfigReader {
                             .orElse(""),
                     git.string("branch").orElse("main"),
                     git.string("path").orElse(""),
-                    git.string("secretName").orElse("kubeai-git"),
+                    CheckedFields.secretName(git, "secretName").orElse("kubeai-git"),
                     mode,
                     git.string("authorName").orElse("kubeai-finetune"),
                     git.string("authorEmail").orElse("kubeai-finetune@users.noreply.kubeai.org")));
@@ -186,7 +186,7 @@ public final class ConfigReader {
         KubeAIConfig.FinetuneApiSettings read = new KubeAIConfig.FinetuneApiSettings(
                 api.string("image").orElse(DEFAULT_FINETUNE_API_IMAGE),
                 api.string("filesURL"),
-                api.string("secretName").orElse("kubeai-finetune-api"));
+                CheckedFields.secretName(api, "secretName").orElse("kubeai-finetune-api"));
         if (enabled) {
             apiSettings = Optional.of(read);
         }

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /** Reads kubeai.yaml's {@code routing} and {@code autoscaling} sections into {@link ServingSettings}. */
 final class ServingSettingsReader {
-    private static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
-    private static final String DNS_SUBDOMAIN = "(?=.{1,253}$)" + DNS_LABEL + "(\\." + DNS_LABEL + ")*";
+    private static final String DNS_LABEL = CheckedFields.DNS_LABEL;
+    private static final String DNS_SUBDOMAIN = CheckedFields.DNS_SUBDOMAIN;
 
     private ServingSettingsReader() {}
 
@@ -136,12 +136,8 @@ final class ServingSettingsReader {
         return Optional.of(new ServingSettings.PrometheusAuth(mode, secret));
     }
 
-    /** A Kubernetes name where one is expected, so a wrong one fails here and not in the cluster. */
     private static void name(Fields fields, String field, String pattern, String what) {
-        fields.string(field)
-                .filter(v -> !v.isEmpty() && !v.matches(pattern))
-                .ifPresent(v -> fields.errorAt(
-                        field, "'" + v + "' is not a valid Kubernetes name for " + field + " (" + what + ")"));
+        CheckedFields.kubernetesName(fields, field, pattern, what);
     }
 
     /** A value of {@code type} written in kebab case (hpa-cpu for HPA_CPU); unknown values are errors. */
