@@ -2,19 +2,25 @@ package io.kubeai.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeai.gitops.api.GenerateRequest;
+import io.kubeai.gitops.api.Generator;
+import io.kubeai.gitops.api.PlanReport;
 import io.kubeai.gitops.cli.KubeaiCli;
 import io.kubeai.gitops.testing.RenderedTreeChecks;
 import io.kubeai.gitops.testing.TreeSnapshot;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A generate killed with SIGKILL at each step of writing the tree (a child JVM paused at the step, then
  * {@code destroyForcibly}) leaves rendered/ as the old tree or the new one, or, between the swap's two
- * renames, a committed swap that the next run finishes; the next run always ends with the new tree and
- * no scratch space left.
+ * renames, a committed swap that the next run finishes; a check in between reports what the kill left
+ * and writes nothing, a review reads the tree the next run will leave; the next run always ends with the
+ * new tree and no scratch space left.
  */
 class KillDuringGenerateTest {
     private static final String MODEL = "kind: Model\nmetadata:\n  name: %s\nspec:\n  url: hf://org/%s\n";
@@ -67,6 +74,25 @@ class KillDuringGenerateTest {
         try (Stream<Path> entries = Files.list(temp)) {
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("repo", "expected");
         }
+        boolean committed = Files.exists(pending.resolve("commit"));
+        boolean waiting = committed && Files.isDirectory(pending.resolve("new"));
+
+        // A check in between writes nothing and says what the kill left: a swap still to finish is an error
+        // (this rendered/ is the old tree or none), anything else a warning beside the usual verdict (stale
+        // until the new tree was moved in).
+        Map<String, String> beforeCheck = withoutGit(TreeSnapshot.of(repo));
+        Cli check = cli("generate", "--check", repo.toString());
+        assertThat(check.code()).as(check.err()).isEqualTo(committed && !waiting ? 0 : 1);
+        assertThat(check.err())
+                .contains(
+                        waiting
+                                ? "rendered:1:1: error: a generate was stopped while it swapped its new tree in"
+                                : "rendered:1:1: warning: a generate was stopped before it cleaned up");
+        assertThat(withoutGit(TreeSnapshot.of(repo))).isEqualTo(beforeCheck);
+        // A reader takes the tree of record: the committed new tree wherever it waits, else the old tree.
+        PlanReport review = new Generator().plan(GenerateRequest.builder(repo).build());
+        assertThat(review.hasChanges()).as(review.toText()).isEqualTo(!committed);
+        assertThat(withoutGit(TreeSnapshot.of(repo))).isEqualTo(beforeCheck);
 
         assertThat(KubeaiCli.run("generate", repo.toString())).isZero();
 
@@ -75,6 +101,27 @@ class KillDuringGenerateTest {
             assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".git")))
                     .containsExactlyInAnyOrder("models", "rendered");
         }
+    }
+
+    private record Cli(int code, String err) {}
+
+    /** Runs the CLI in this JVM; its exit code and what it printed on stderr. */
+    private static Cli cli(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = KubeaiCli.run(args);
+            return new Cli(code, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private static Map<String, String> withoutGit(Map<String, String> snapshot) {
+        Map<String, String> rest = new TreeMap<>(snapshot);
+        rest.keySet().removeIf(k -> k.equals(".git") || k.startsWith(".git/"));
+        return rest;
     }
 
     /** Runs git (a real one: the test is about what Git would commit); its output. */

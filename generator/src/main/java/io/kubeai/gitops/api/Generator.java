@@ -55,6 +55,9 @@ public final class Generator {
         outputProblem.ifPresent(problem -> diagnostics.add(
                 Diagnostics.error(SourcePosition.ofFile(reader.display(request.outputDir())), problem)));
         OutputTree output = new OutputTree(request.outputDir());
+        if (request.check() && outputProblem.isEmpty()) {
+            interruptedRun(output, reader.display(request.outputDir()), reader.display(output.scratch()), diagnostics);
+        }
         if (repo.models().isEmpty() && !request.allowEmpty() && outputProblem.isEmpty()) {
             emptyGuard(output, reader.display(request.repoDir().resolve("models")), diagnostics);
         }
@@ -99,7 +102,9 @@ public final class Generator {
             if (result.hasErrors()) {
                 return new PlanReport(result, null);
             }
-            return new PlanReport(result, TreeChanges.between(request.outputDir(), rendered));
+            // The tree of record: an interrupted generate's committed tree, if one waits to be moved in.
+            Path committed = new OutputTree(request.outputDir()).current();
+            return new PlanReport(result, TreeChanges.between(committed, rendered));
         } finally {
             OutputTree.deleteRecursively(scratch);
         }
@@ -121,6 +126,27 @@ public final class Generator {
                     "no Model was read from models/, yet the rendered tree holds " + before + " files of Models, "
                             + "which this run would delete; check that models/ is where the specs are, or pass "
                             + "--allow-empty (Maven: kubeai.allowEmpty) to remove every Model"));
+        }
+    }
+
+    /**
+     * A check reads the output folder without writing, so it reports what a killed generate left instead of
+     * finishing it: a committed swap means the folder is not (or not yet) the tree of record.
+     */
+    private static void interruptedRun(
+            OutputTree output, String outputDir, String scratch, List<Diagnostic> diagnostics) {
+        SourcePosition at = SourcePosition.ofFile(outputDir);
+        switch (output.interrupted()) {
+            case SWAP -> diagnostics.add(Diagnostics.error(
+                    at,
+                    "a generate was stopped while it swapped its new tree in (the tree waits in " + scratch
+                            + "), so this folder is not the rendered tree yet; run generate to finish the "
+                            + "swap, then check again"));
+            case LEFTOVERS -> diagnostics.add(Diagnostics.warning(
+                    at,
+                    "a generate was stopped before it cleaned up; this folder is the last complete tree, and "
+                            + "the next generate removes what is left in " + scratch));
+            case NOTHING -> {}
         }
     }
 

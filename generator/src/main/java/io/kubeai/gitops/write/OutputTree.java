@@ -27,33 +27,70 @@ public final class OutputTree {
         this.dir = dir.toAbsolutePath().normalize();
     }
 
-    /** What a replace would do. */
+    /** What a replace would do or did. */
     public record Changes(List<String> written, List<String> deleted) {
         public boolean isEmpty() {
             return written.isEmpty() && deleted.isEmpty();
         }
     }
 
+    /** What a generate that was killed left behind, as this run finds it. */
+    public enum Interrupted {
+        /** Nothing. */
+        NOTHING,
+        /**
+         * Scratch files only: a new tree it never finished writing, or a swap that got as far as moving the
+         * new tree in. The output folder is the tree of record; the next generate removes the rest.
+         */
+        LEFTOVERS,
+        /** A swap it had committed to: the new tree waits in the scratch folder to be moved in. */
+        SWAP
+    }
+
+    public Interrupted interrupted() {
+        TreeSwap swap = new TreeSwap(dir);
+        return switch (swap.leftover()) {
+            case NONE -> Interrupted.NOTHING;
+            case UNCOMMITTED -> Interrupted.LEFTOVERS;
+            case COMMITTED -> swap.treeOfRecord().equals(dir) ? Interrupted.LEFTOVERS : Interrupted.SWAP;
+        };
+    }
+
+    /** The scratch folder where an interrupted run's trees wait. */
+    public Path scratch() {
+        return new TreeSwap(dir).scratch();
+    }
+
+    /**
+     * The folder to read as the current tree: the output folder, or the committed new tree of an
+     * interrupted swap (which the next generate moves in), so a reader never sees a missing or old tree.
+     */
+    public Path current() {
+        return new TreeSwap(dir).treeOfRecord();
+    }
+
+    /** What a replace would do, compared with the {@link #current} tree. */
     public Changes diff(List<RenderedFile> files) throws IOException {
+        Path tree = current();
         Map<String, String> wanted = withManifest(files);
         List<String> written = new ArrayList<>();
         for (Map.Entry<String, String> e : wanted.entrySet()) {
-            if (!UserFiles.isPlainFile(dir, e.getKey()) || !sameContent(dir.resolve(e.getKey()), e.getValue())) {
+            if (!UserFiles.isPlainFile(tree, e.getKey()) || !sameContent(tree.resolve(e.getKey()), e.getValue())) {
                 written.add(e.getKey());
             }
         }
         List<String> deleted = new ArrayList<>();
-        for (String old : Manifest.read(dir)) {
-            if (!wanted.containsKey(old) && Files.exists(dir.resolve(old), LinkOption.NOFOLLOW_LINKS)) {
+        for (String old : Manifest.read(tree)) {
+            if (!wanted.containsKey(old) && Files.exists(tree.resolve(old), LinkOption.NOFOLLOW_LINKS)) {
                 deleted.add(old);
             }
         }
         return new Changes(written, deleted);
     }
 
-    /** The files the generator wrote last time (from the output folder's manifest). */
+    /** The files the generator wrote last time (from the {@link #current} tree's manifest). */
     public List<String> generatedBefore() throws IOException {
-        return List.copyOf(Manifest.read(dir));
+        return List.copyOf(Manifest.read(current()));
     }
 
     /** Replaces the output folder's generated files with {@code files}; returns what changed. */

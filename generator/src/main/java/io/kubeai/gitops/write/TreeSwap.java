@@ -16,6 +16,11 @@ import java.util.stream.Stream;
  * {@code .gitignore}, so {@code git add -A} never commits a half-written copy). A {@code commit} marker,
  * written atomically once the new tree is complete, is the point of no return: without it a leftover
  * new tree is thrown away, with it the swap is carried forward.
+ *
+ * <p>Between the swap's two renames the output folder does not exist (no portable rename exchanges two
+ * folders). Readers that come in that window, or any time before the next run finishes the swap, take
+ * {@link #treeOfRecord()} instead of the output folder: the committed new tree wherever it is, so that
+ * what they read is always one whole tree, and the same one the next run will leave in place.
  */
 final class TreeSwap {
     /** The scratch folder beside the output; everything in it belongs to the generator. */
@@ -33,6 +38,36 @@ final class TreeSwap {
         this.fresh = work.resolve("new");
         this.old = work.resolve("old");
         this.commit = work.resolve("commit");
+    }
+
+    /** What a run that was killed left behind, as the next one finds it. */
+    enum Leftover {
+        /** Nothing: the output folder is the tree of record. */
+        NONE,
+        /** A new tree that was never committed; the output folder is still the tree of record. */
+        UNCOMMITTED,
+        /** A committed swap, not yet finished: the new tree is the tree of record, wherever it is now. */
+        COMMITTED
+    }
+
+    Leftover leftover() {
+        if (Files.isRegularFile(commit, LinkOption.NOFOLLOW_LINKS)) {
+            return Leftover.COMMITTED;
+        }
+        return Files.exists(work, LinkOption.NOFOLLOW_LINKS) ? Leftover.UNCOMMITTED : Leftover.NONE;
+    }
+
+    /**
+     * The folder that holds the tree of record: the committed new tree while it still waits in the scratch
+     * folder (the output folder is then the old tree, or missing between the two renames), else the output.
+     */
+    Path treeOfRecord() {
+        return leftover() == Leftover.COMMITTED && Files.isDirectory(fresh, LinkOption.NOFOLLOW_LINKS) ? fresh : dir;
+    }
+
+    /** The scratch folder of this output, for messages. */
+    Path scratch() {
+        return work;
     }
 
     /** Where the new tree is built; empty and inside an ignored folder. */
