@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.api.diagnostic.Excerpt;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,10 @@ final class ResourceProfileLayers {
                                     "'" + map + "." + v.getKey() + "' must be a string, got "
                                             + Fields.describe(v.getValue()));
                         }
+                        if (map.equals("nodeSelector") && v.getValue().isValueNode() && !v.getValue().isNull()) {
+                            nodeSelectorProblem(v.getKey(), v.getValue().asText())
+                                    .ifPresent(problem -> values.errorAt(v.getKey(), problem));
+                        }
                         if (!map.equals("nodeSelector")
                                 && v.getValue().isValueNode()
                                 && !v.getValue().isNull()) {
@@ -114,6 +119,16 @@ final class ResourceProfileLayers {
         profile.items("tolerations");
         profile.object("affinity");
         profile.finish();
+    }
+
+    /** A node selector is matched against node labels, so it must be a label: the API server says so at sync. */
+    private static Optional<String> nodeSelectorProblem(String key, String value) {
+        if (LabelSyntax.isQualifiedName(key) && LabelSyntax.isLabelValue(value)) {
+            return Optional.empty();
+        }
+        return Optional.of("nodeSelector " + Excerpt.quote(key + ": " + value) + " is not a valid Kubernetes label: "
+                + "a key is an optional DNS prefix and '/' and a name of at most 63 letters, digits, '-', '_' and "
+                + "'.'; a value is at most 63 of them, starting and ending with a letter or digit");
     }
 
     /** Helm's merge: mappings key by key, a null removes the key, anything else replaces. */

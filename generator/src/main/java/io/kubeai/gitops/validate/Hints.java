@@ -24,6 +24,12 @@ final class Hints {
                 + "and '.'; a value is at most 63 of them, starting and ending with a letter or digit";
     }
 
+    static String annotationKey(String key) {
+        return "annotation key " + quote(key) + " is not valid in Kubernetes (the Model's annotations go onto its "
+                + "pods): an optional DNS prefix and '/', then a name of at most 63 letters, digits, '-', '_' and '.', "
+                + "starting and ending with a letter or digit";
+    }
+
     static String objectNameCollision(String name, String other, String otherAt, String objectName) {
         return "Models " + quote(name) + " and " + quote(other) + " (defined at " + otherAt + ") would both be named '"
                 + objectName + "' in Kubernetes (dots become '-', a leading digit gets 'm-'); rename one of them";

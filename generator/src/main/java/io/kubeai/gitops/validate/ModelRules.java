@@ -10,6 +10,7 @@ import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.Diagnostics;
 import io.kubeai.gitops.spec.Engine;
 import io.kubeai.gitops.spec.KubeAIConfig;
+import io.kubeai.gitops.spec.LabelSyntax;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.ModelFile;
 import io.kubeai.gitops.spec.ModelReader;
@@ -31,9 +32,6 @@ final class ModelRules {
     private static final Pattern MODEL_NAME =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-    private static final Pattern LABEL_KEY = Pattern.compile(
-            "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
-    private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
     private static final Pattern ADAPTER_NAME = Pattern.compile("[a-z0-9-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
@@ -61,14 +59,15 @@ final class ModelRules {
         } else if (model.name().equals(RESERVED_NAME) || model.name().startsWith(RESERVED_PREFIX)) {
             error(o, "/metadata/name", Hints.reservedModelName(model.name()));
         }
+        // Labels and annotations go onto the pods, where the API server would refuse a malformed one.
         model.labels().forEach((key, value) -> {
-            // The labels go onto the pods, where the API server would refuse a malformed one.
-            if (!LABEL_KEY.matcher(key).matches()
-                    || key.length() > 253 + 1 + 63
-                    || !LABEL_VALUE.matcher(value).matches()) {
-                error(o, "/metadata/labels/" + key.replace("~", "~0").replace("/", "~1"), Hints.label(key, value));
+            if (!LabelSyntax.isQualifiedName(key) || !LabelSyntax.isLabelValue(value)) {
+                error(o, "/metadata/labels/" + pointerToken(key), Hints.label(key, value));
             }
         });
+        model.annotations().keySet().stream()
+                .filter(key -> !LabelSyntax.isQualifiedName(key))
+                .forEach(key -> error(o, "/metadata/annotations/" + pointerToken(key), Hints.annotationKey(key)));
         if (resolved.engine().isEmpty()) {
             error(o, "/spec/engine", Hints.unknownEngine(server.engine()));
         }
@@ -232,5 +231,10 @@ final class ModelRules {
 
     private void error(Origin origin, String relative, String message) {
         diagnostics.add(Diagnostics.error(origin.at(relative), message));
+    }
+
+    /** A map key as one JSON-pointer token: '~' and '/' escaped. */
+    private static String pointerToken(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 }
