@@ -16,6 +16,7 @@ import io.kubeai.gitops.spec.RepoReader;
 import io.kubeai.gitops.spec.SourcePosition;
 import io.kubeai.gitops.validate.SpecValidator;
 import io.kubeai.gitops.verify.RenderedValidation;
+import io.kubeai.gitops.wording.WriteHints;
 import io.kubeai.gitops.write.OutputFolder;
 import io.kubeai.gitops.write.OutputTree;
 import java.io.IOException;
@@ -121,11 +122,7 @@ public final class Generator {
                 .filter(p -> MODEL_FILE.matcher(p).matches())
                 .count();
         if (before > 0) {
-            diagnostics.add(Diagnostics.error(
-                    SourcePosition.ofFile(modelsDir),
-                    "no Model was read from models/, yet the rendered tree holds " + before + " files of Models, "
-                            + "which this run would delete; check that models/ is where the specs are, or pass "
-                            + "--allow-empty (Maven: kubeai.allowEmpty) to remove every Model"));
+            diagnostics.add(Diagnostics.error(SourcePosition.ofFile(modelsDir), WriteHints.emptyModels(before)));
         }
     }
 
@@ -137,15 +134,8 @@ public final class Generator {
             OutputTree output, String outputDir, String scratch, List<Diagnostic> diagnostics) {
         SourcePosition at = SourcePosition.ofFile(outputDir);
         switch (output.interrupted()) {
-            case SWAP -> diagnostics.add(Diagnostics.error(
-                    at,
-                    "a generate was stopped while it swapped its new tree in (the tree waits in " + scratch
-                            + "), so this folder is not the rendered tree yet; run generate to finish the "
-                            + "swap, then check again"));
-            case LEFTOVERS -> diagnostics.add(Diagnostics.warning(
-                    at,
-                    "a generate was stopped before it cleaned up; this folder is the last complete tree, and "
-                            + "the next generate removes what is left in " + scratch));
+            case SWAP -> diagnostics.add(Diagnostics.error(at, WriteHints.swapInterrupted(scratch)));
+            case LEFTOVERS -> diagnostics.add(Diagnostics.warning(at, WriteHints.leftovers(scratch)));
             case NOTHING -> {}
         }
     }

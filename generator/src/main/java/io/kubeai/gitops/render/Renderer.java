@@ -9,6 +9,7 @@ import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.plan.FolderPlan;
 import io.kubeai.gitops.plan.RenderPlan;
 import io.kubeai.gitops.plan.ResourcePlan;
+import io.kubeai.gitops.wording.RenderHints;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class Renderer {
         String apiVersion = object.path("apiVersion").asText();
         String kind = object.path("kind").asText();
         if (apiVersion.isEmpty() || kind.isEmpty()) {
-            error(resource.template(), "the template's output has no apiVersion or kind", problems);
+            error(resource.template(), RenderHints.noApiVersionOrKind(), problems);
             return java.util.Optional.empty();
         }
         enrichment.apply(object, resource.phase());
@@ -122,10 +123,7 @@ public final class Renderer {
                     .orElseGet(() -> Canonical.sorted(object));
             return java.util.Optional.of(written);
         } catch (IllegalArgumentException e) {
-            error(
-                    resource.template(),
-                    kind + " does not fit its Kubernetes type: " + firstLine(e.getMessage()),
-                    problems);
+            error(resource.template(), RenderHints.doesNotFitType(kind, firstLine(e.getMessage())), problems);
             return java.util.Optional.empty();
         }
     }
@@ -138,17 +136,13 @@ public final class Renderer {
         try {
             JsonNode node = TEMPLATE_OUTPUT.readTree(text);
             if (node == null || !node.isObject()) {
-                error(template, "the template's output is not a YAML mapping", problems);
+                error(template, RenderHints.notAMapping(), problems);
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(node);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            error(
-                    template,
-                    "the template's output is not valid YAML (output line " + line + "): "
-                            + firstLine(e.getOriginalMessage()),
-                    problems);
+            error(template, RenderHints.notYaml(line, firstLine(e.getOriginalMessage())), problems);
             return java.util.Optional.empty();
         }
     }

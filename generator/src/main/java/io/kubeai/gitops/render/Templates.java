@@ -11,6 +11,7 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.kubeai.gitops.wording.RenderHints;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -101,7 +102,7 @@ public final class Templates {
                             file, e.getLineNumber(), e.getColumnNumber(), firstLine(e.getEditorMessage()))));
         } catch (IOException e) {
             return new Output(
-                    "", Optional.of(new TemplateError(file, 0, 0, "cannot read template: " + e.getMessage())));
+                    "", Optional.of(new TemplateError(file, 0, 0, RenderHints.unreadableTemplate(e.getMessage()))));
         }
     }
 

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.spec;
 
-import io.kubeai.gitops.api.diagnostic.Excerpt;
+import io.kubeai.gitops.wording.ConfigHints;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +24,8 @@ final class CheckedFields {
     static Optional<String> kubernetesName(Fields fields, String field, String pattern, String what) {
         Optional<String> value = fields.string(field);
         value.filter(v -> !v.isEmpty() && !v.matches(pattern))
-                .ifPresent(v -> fields.errorAt(
-                        field,
-                        Excerpt.quote(v) + " is not a valid Kubernetes name for " + field + " (" + what + "): use "
-                                + (pattern.equals(DNS_LABEL)
-                                        ? "lowercase letters, digits and '-'"
-                                        : "lowercase letters, digits, '-' and '.'")
-                                + ", starting and ending with a letter or digit"));
+                .ifPresent(v ->
+                        fields.errorAt(field, ConfigHints.kubernetesName(v, field, what, pattern.equals(DNS_LABEL))));
         return value;
     }
 
@@ -43,9 +38,7 @@ final class CheckedFields {
     static String pullPolicy(Fields fields) {
         String policy = fields.string("imagePullPolicy").orElse("IfNotPresent");
         if (!PULL_POLICIES.contains(policy)) {
-            fields.errorAt(
-                    "imagePullPolicy",
-                    "unknown imagePullPolicy " + Excerpt.quote(policy) + "; use Always, IfNotPresent or Never");
+            fields.errorAt("imagePullPolicy", ConfigHints.unknownPullPolicy(policy));
             return "IfNotPresent";
         }
         return policy;
@@ -61,7 +54,7 @@ final class CheckedFields {
     static Optional<String> httpUrl(Fields fields, String name, String secretHint) {
         Optional<String> value = url(fields, name, secretHint);
         value.filter(v -> !v.startsWith("http://") && !v.startsWith("https://"))
-                .ifPresent(v -> fields.errorAt(name, "'" + name + "' must be an http:// or https:// URL"));
+                .ifPresent(v -> fields.errorAt(name, ConfigHints.notHttpUrl(name)));
         return value;
     }
 
@@ -85,7 +78,7 @@ final class CheckedFields {
     static String baseDir(Fields fields) {
         String value = ConfigReader.normalizeBaseDir(fields.string("baseDir").orElse("/models/"));
         if (List.of(value.split("/")).contains("..") || value.contains("$(") || value.contains("\\")) {
-            fields.errorAt("baseDir", "baseDir must be a folder inside the volume, without '..', '\\' or '$('");
+            fields.errorAt("baseDir", ConfigHints.baseDirEscapes());
         }
         return value;
     }

@@ -1,7 +1,8 @@
 package io.kubeai.gitops.spec;
 
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
-import io.kubeai.gitops.api.diagnostic.Excerpt;
+import io.kubeai.gitops.wording.ConfigHints;
+import io.kubeai.gitops.wording.ReaderHints;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,11 +48,7 @@ public final class ConfigReader {
         for (Map.Entry<String, Fields> e : root.entries("cacheProfiles")) {
             // KubeAI's Helm values keep their (sharedFilesystem) profiles here, beside models.cache.profiles.
             if (profiles.containsKey(e.getKey())) {
-                e.getValue()
-                        .error(
-                                e.getValue().pointer(),
-                                "cache profile '" + e.getKey()
-                                        + "' is also defined in models.cache.profiles; keep one of them");
+                e.getValue().error(e.getValue().pointer(), ConfigHints.cacheProfileTwice(e.getKey()));
                 continue;
             }
             readCacheProfile(e.getKey(), e.getValue()).ifPresent(p -> profiles.put(p.name(), p));
@@ -114,7 +111,7 @@ public final class ConfigReader {
         Fields gitops = root.object("gitops");
         String engine = gitops.string("engine").orElse("argocd");
         if (!GITOPS_ENGINES.contains(engine)) {
-            gitops.errorAt("engine", "unknown gitops engine " + Excerpt.quote(engine) + "; use argocd, flux or plain");
+            gitops.errorAt("engine", ConfigHints.unknownGitopsEngine(engine));
         }
         KubeAIConfig.GitOpsSettings gitopsSettings = new KubeAIConfig.GitOpsSettings(
                 engine,
@@ -164,7 +161,7 @@ public final class ConfigReader {
             requireField(git, "repository", "the GitOps repo's clone URL, e.g. https://github.com/org/gitops.git");
             String mode = git.string("mode").orElse("push");
             if (!mode.equals("push") && !mode.equals("branch")) {
-                git.errorAt("mode", "unknown mode " + Excerpt.quote(mode) + "; use push or branch");
+                git.errorAt("mode", ConfigHints.unknownGitMode(mode));
             }
             gitSettings = Optional.of(new KubeAIConfig.GitSettings(
                     CheckedFields.url(
@@ -204,7 +201,7 @@ public final class ConfigReader {
 
     private Optional<CacheProfile> readCacheProfile(String name, Fields profile) {
         if (name.equals(CacheProfile.NONE)) {
-            profile.error(profile.pointer(), "'None' is reserved: it means no cache; give the profile another name");
+            profile.error(profile.pointer(), ConfigHints.reservedProfileNone());
         }
         List<CacheStorage> kinds = new ArrayList<>();
         Fields bucket = profile.object("bucket");
@@ -214,7 +211,7 @@ public final class ConfigReader {
             if (!url.isEmpty() && parsed.url().isEmpty() && url.startsWith("s3://")) {
                 bucket.errorAt("url", parsed.problem());
             } else if (!url.startsWith("s3://") || url.length() <= "s3://".length()) {
-                bucket.errorAt("url", "bucket url must be an s3:// URL such as s3://my-bucket/models/");
+                bucket.errorAt("url", ConfigHints.bucketUrlNotS3());
             }
             kinds.add(new CacheStorage.Bucket(
                     url,
@@ -233,8 +230,7 @@ public final class ConfigReader {
             Optional<Integer> attachments = fixed.integer("maxReadOnlyAttachments");
             attachments
                     .filter(n -> n < 1)
-                    .ifPresent(
-                            n -> fixed.errorAt("maxReadOnlyAttachments", "maxReadOnlyAttachments must be at least 1"));
+                    .ifPresent(n -> fixed.errorAt("maxReadOnlyAttachments", ConfigHints.attachmentsAtLeastOne()));
             kinds.add(new CacheStorage.StaticVolume(
                     fixed.string("storageClass").orElse(""),
                     CheckedFields.quantity(fixed, "size").orElse("200Gi"),
@@ -246,8 +242,7 @@ public final class ConfigReader {
         if (kinds.size() != 1) {
             profile.error(
                     profile.pointer(),
-                    "cache profile " + Excerpt.quote(name) + " must have exactly one of " + CacheStorage.Kind.keys()
-                            + " (it has " + kinds.size() + ")");
+                    ConfigHints.oneStorageKind(name, String.valueOf(CacheStorage.Kind.keys()), kinds.size()));
             return Optional.empty();
         }
         return Optional.of(new CacheProfile(name, kinds.get(0), Origin.of(profile)));
@@ -261,22 +256,15 @@ public final class ConfigReader {
     private CacheStorage.SharedFilesystem readSharedFilesystem(Fields shared) {
         String mode = shared.string("mode").orElse("SharedFilesystem");
         if (!mode.equals("SharedFilesystem")) {
-            shared.errorAt("mode", "unknown mode " + Excerpt.quote(mode) + "; the only mode is SharedFilesystem");
+            shared.errorAt("mode", ConfigHints.unknownSharedMode(mode));
         }
         Optional<String> storageClass = shared.string("storageClass").or(() -> shared.string("storageClassName"));
         Optional<String> volume = shared.string("persistentVolumeName");
         Optional<String> claim = shared.string("claimName");
         if (claim.isPresent() && (storageClass.isPresent() || volume.isPresent())) {
-            shared.errorAt(
-                    "claimName",
-                    "claimName names a claim that exists already; remove storageClass and persistentVolumeName, "
-                            + "which describe a claim the generator renders");
+            shared.errorAt("claimName", ConfigHints.claimWithClass());
         } else if (claim.isEmpty() && storageClass.isEmpty() && volume.isEmpty()) {
-            shared.error(
-                    shared.pointer(),
-                    "missing 'storageClass': set it to the ReadWriteMany storage class (e.g. efs-sc), or set "
-                            + "persistentVolumeName to a pre-provisioned PersistentVolume, or claimName to an "
-                            + "existing claim");
+            shared.error(shared.pointer(), ConfigHints.sharedFilesystemWithoutVolume());
         }
         // A claim bound to a given volume asks for little, so any volume of the filesystem satisfies it.
         String size = CheckedFields.quantity(shared, "size").orElse(volume.isPresent() ? "10Gi" : "1Ti");
@@ -302,10 +290,7 @@ public final class ConfigReader {
             return name;
         }
         String resolved = ofKind.get(0).name();
-        cache.warningAt(
-                "defaultProfile",
-                "defaultProfile '" + name.get() + "' is not a profile name; using '" + resolved + "', the only "
-                        + name.get() + " profile; write '" + resolved + "' to be explicit");
+        cache.warningAt("defaultProfile", ConfigHints.defaultProfileByKind(name.get(), resolved));
         return Optional.of(resolved);
     }
 
@@ -318,7 +303,7 @@ public final class ConfigReader {
 
     private void requireField(Fields fields, String name, String what) {
         if (!fields.has(name)) {
-            fields.error(fields.pointer(), "missing '" + name + "': set it to " + what);
+            fields.error(fields.pointer(), ReaderHints.missing(name, what));
         }
     }
 
@@ -337,9 +322,7 @@ public final class ConfigReader {
         for (Map.Entry<String, Fields> e : servers) {
             if (Engine.named(e.getKey()).isEmpty()) {
                 e.getValue()
-                        .error(
-                                e.getValue().pointer(),
-                                "unknown engine " + Excerpt.quote(e.getKey()) + "; use one of " + Engine.names(", "));
+                        .error(e.getValue().pointer(), ConfigHints.unknownModelServer(e.getKey(), Engine.names(", ")));
                 continue;
             }
             result.computeIfAbsent(e.getKey(), k -> new TreeMap<>())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.api.diagnostic.Excerpt;
+import io.kubeai.gitops.wording.ReaderHints;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class Fields {
     public static Fields at(YamlDocument doc, String pointer, JsonNode node, List<Diagnostic> diagnostics) {
         Fields fields = new Fields(doc, pointer, node == null || node.isNull() ? null : node, diagnostics);
         if (fields.node != null && !fields.node.isObject()) {
-            fields.error(pointer, "expected a mapping, got " + describe(fields.node));
+            fields.error(pointer, ReaderHints.expectedMapping(describe(fields.node)));
             return new Fields(doc, pointer, null, diagnostics);
         }
         return fields;
@@ -76,7 +77,7 @@ public final class Fields {
             return Optional.empty();
         }
         if (value.isContainerNode()) {
-            error(child(name), "'" + name + "' must be a string, got " + describe(value));
+            error(child(name), ReaderHints.mustBeString(name, describe(value)));
             return Optional.empty();
         }
         return Optional.of(value.asText());
@@ -88,7 +89,7 @@ public final class Fields {
             return Optional.empty();
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            error(child(name), "'" + name + "' must be a whole number, got " + describe(value));
+            error(child(name), ReaderHints.mustBeWholeNumber(name, describe(value)));
             return Optional.empty();
         }
         return Optional.of(value.intValue());
@@ -100,7 +101,7 @@ public final class Fields {
             return Optional.empty();
         }
         if (!value.isBoolean()) {
-            error(child(name), "'" + name + "' must be true or false, got " + describe(value));
+            error(child(name), ReaderHints.mustBeBoolean(name, describe(value)));
             return Optional.empty();
         }
         return Optional.of(value.booleanValue());
@@ -110,7 +111,7 @@ public final class Fields {
         List<String> result = new ArrayList<>();
         for (Item item : items(name)) {
             if (item.node().isContainerNode()) {
-                error(item.pointer(), "'" + name + "' items must be strings, got " + describe(item.node()));
+                error(item.pointer(), ReaderHints.itemsMustBeStrings(name, describe(item.node())));
             } else {
                 result.add(item.node().asText());
             }
@@ -129,8 +130,7 @@ public final class Fields {
             if (e.getValue().isContainerNode() || e.getValue().isNull()) {
                 map.error(
                         map.child(e.getKey()),
-                        "'" + name + "." + Excerpt.clip(e.getKey()) + "' must be a string, got "
-                                + describe(e.getValue()));
+                        ReaderHints.mustBeString(name + "." + Excerpt.clip(e.getKey()), describe(e.getValue())));
             } else {
                 result.put(e.getKey(), e.getValue().asText());
             }
@@ -164,7 +164,7 @@ public final class Fields {
             return result;
         }
         if (!value.isArray()) {
-            error(child(name), "'" + name + "' must be a list, got " + describe(value));
+            error(child(name), ReaderHints.mustBeList(name, describe(value)));
             return result;
         }
         for (int i = 0; i < value.size(); i++) {
@@ -208,8 +208,7 @@ public final class Fields {
                 String hint = NearestName.find(name, known)
                         .map(n -> "; did you mean '" + n + "'?")
                         .orElse("; known fields: " + String.join(", ", known));
-                diagnostics.add(
-                        Diagnostics.error(doc.map().key(child(name)), "unknown field " + Excerpt.quote(name) + hint));
+                diagnostics.add(Diagnostics.error(doc.map().key(child(name)), ReaderHints.unknownField(name, hint)));
             }
         });
     }

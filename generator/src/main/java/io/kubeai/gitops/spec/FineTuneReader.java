@@ -2,7 +2,7 @@ package io.kubeai.gitops.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
-import io.kubeai.gitops.api.diagnostic.Excerpt;
+import io.kubeai.gitops.wording.ReaderHints;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -25,22 +25,18 @@ public final class FineTuneReader {
         }
         root.string("apiVersion")
                 .filter(v -> !v.equals(ModelReader.API_VERSION))
-                .ifPresent(v -> root.errorAt(
-                        "apiVersion",
-                        "unsupported apiVersion " + Excerpt.quote(v) + "; use " + ModelReader.API_VERSION));
+                .ifPresent(
+                        v -> root.errorAt("apiVersion", ReaderHints.unsupportedApiVersion(v, ModelReader.API_VERSION)));
         String kind = root.string("kind").orElse("");
         if (!kind.equals("FineTuneJob")) {
-            root.error(
-                    root.has("kind") ? root.child("kind") : "",
-                    "expected kind FineTuneJob in finetunes/" + (kind.isEmpty() ? "" : ", got " + Excerpt.quote(kind))
-                            + (kind.equals("Model") ? "; move Models to models/" : ""));
+            root.error(root.has("kind") ? root.child("kind") : "", ReaderHints.wrongKindInFinetunes(kind));
             return Optional.empty();
         }
         root.allow("status");
         Fields metadata = root.object("metadata");
         String name = metadata.string("name").orElse("");
         if (name.isEmpty()) {
-            metadata.error(metadata.pointer(), "missing 'metadata.name': it names the job and the adapter it makes");
+            metadata.error(metadata.pointer(), ReaderHints.jobNameMissing());
         }
         metadata.string("namespace");
         metadata.stringMap("labels");
@@ -75,7 +71,7 @@ public final class FineTuneReader {
     private static String require(Fields spec, String name, String what) {
         Optional<String> value = spec.string(name);
         if (value.isEmpty() || value.get().isBlank()) {
-            spec.error(spec.pointer(), "missing '" + name + "': set it to " + what);
+            spec.error(spec.pointer(), ReaderHints.missing(name, what));
             return "";
         }
         return value.get();
@@ -89,7 +85,7 @@ public final class FineTuneReader {
         }
         Integer value = hp.integer(name).orElse(null);
         if (value != null && value < 1) {
-            hp.errorAt(name, "'" + name + "' must be at least 1 or \"auto\"");
+            hp.errorAt(name, ReaderHints.hyperparameterCount(name));
         }
         return value;
     }
@@ -102,7 +98,7 @@ public final class FineTuneReader {
         if (!raw.get().isNumber()
                 || (raw.get().isDouble() && !Double.isFinite(raw.get().doubleValue()))
                 || raw.get().decimalValue().signum() <= 0) {
-            hp.errorAt(name, "'" + name + "' must be a positive number or \"auto\"");
+            hp.errorAt(name, ReaderHints.hyperparameterNumber(name));
             return null;
         }
         return raw.get().decimalValue();

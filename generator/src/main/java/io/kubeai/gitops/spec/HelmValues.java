@@ -1,6 +1,7 @@
 package io.kubeai.gitops.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubeai.gitops.wording.ConfigHints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,9 +65,7 @@ final class HelmValues {
             if (secret.string(credential).filter(v -> !v.isEmpty()).isPresent()) {
                 secret.warningAt(
                         credential,
-                        "secrets." + kind + "." + credential + " is a credential in a file committed to Git: "
-                                + "remove it; the generator never writes Secrets, create Secret '"
-                                + nameOf(secret, kind) + "' in the cluster instead");
+                        ConfigHints.credentialInValues("secrets." + kind + "." + credential, nameOf(secret, kind)));
             }
         }
         secret.allow("create", "name");
@@ -85,15 +84,12 @@ final class HelmValues {
         if (account.bool("create").orElse(false)) {
             account.warningAt(
                     "create",
-                    "the generator creates no ServiceAccount: model pods run as "
-                            + name.map(n -> "'" + n + "'").orElse("the namespace's default ServiceAccount")
-                            + "; create it yourself (with the annotations IRSA or Workload Identity need) and set "
-                            + "modelServiceAccount.name");
+                    ConfigHints.serviceAccountNotCreated(
+                            name.map(n -> "'" + n + "'").orElse("the namespace's default ServiceAccount")));
         }
         account.raw("annotations")
                 .filter(a -> a.size() > 0)
-                .ifPresent(a -> account.warningAt(
-                        "annotations", "annotations of a ServiceAccount the generator does not create have no effect"));
+                .ifPresent(a -> account.warningAt("annotations", ConfigHints.serviceAccountAnnotations()));
         account.allow("automount");
         account.finish();
         return new KubeAIConfig.ModelPods(name, PullSecrets.read(root, "imagePullSecrets"));
@@ -108,10 +104,7 @@ final class HelmValues {
             }
         }
         if (!controller.isEmpty()) {
-            root.warningAt(
-                    controller.get(0),
-                    "KubeAI's controller settings (" + String.join(", ", controller) + ") are ignored: a GitOps "
-                            + "deployment runs no KubeAI controller or proxy");
+            root.warningAt(controller.get(0), ConfigHints.controllerSettings(String.join(", ", controller)));
         }
         ignored(
                 "modelAutoscaling",
@@ -120,7 +113,7 @@ final class HelmValues {
         ignored("modelRollouts", "configures KubeAI's rollouts; Deployments roll out with Kubernetes' defaults");
         Fields messaging = root.object("messaging");
         if (!messaging.items("streams").isEmpty()) {
-            messaging.warningAt("streams", "KubeAI's messaging streams need its controller; they are not rendered");
+            messaging.warningAt("streams", ConfigHints.messagingStreams());
         }
         messaging.allow("errorMaxBackoff");
         messaging.finish();
@@ -131,12 +124,11 @@ final class HelmValues {
                         + "itself, and JSON patches have no counterpart (override deployment.yaml.ftl instead)");
         Fields webui = root.object("open-webui");
         if (webui.bool("enabled").orElse(false)) {
-            webui.warningAt("enabled", "Open WebUI is not rendered; install its own chart beside the rendered tree");
+            webui.warningAt("enabled", ConfigHints.openWebUi());
         }
         Fields monitor = root.object("metrics").object("prometheusOperator").object("vLLMPodMonitor");
         if (monitor.bool("enabled").orElse(false)) {
-            monitor.warningAt(
-                    "enabled", "no PodMonitor is rendered; add one for the pods labelled kubeai.org/engine: VLLM");
+            monitor.warningAt("enabled", ConfigHints.podMonitor());
         }
         root.allow("open-webui", "metrics", "fullnameOverride", "secrets");
     }
@@ -144,7 +136,7 @@ final class HelmValues {
     private void ignored(String key, String why) {
         Optional<JsonNode> value = root.raw(key);
         if (value.isPresent() && !(value.get().isContainerNode() && value.get().isEmpty())) {
-            root.warningAt(key, "'" + key + "' " + why);
+            root.warningAt(key, ConfigHints.ignoredSection(key, why));
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.kubeai.gitops.spec;
 
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
-import io.kubeai.gitops.api.diagnostic.Excerpt;
+import io.kubeai.gitops.wording.ReaderHints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +52,10 @@ public final class ModelReader {
         }
         root.string("apiVersion")
                 .filter(v -> !v.equals(API_VERSION))
-                .ifPresent(v -> root.errorAt(
-                        "apiVersion", "unsupported apiVersion " + Excerpt.quote(v) + "; use " + API_VERSION));
+                .ifPresent(v -> root.errorAt("apiVersion", ReaderHints.unsupportedApiVersion(v, API_VERSION)));
         String kind = root.string("kind").orElse("Model");
         if (!kind.equals("Model")) {
-            root.errorAt(
-                    "kind",
-                    "expected kind Model in models/, got " + Excerpt.quote(kind)
-                            + (kind.equals("FineTuneJob") ? "; move FineTuneJobs to finetunes/" : ""));
+            root.errorAt("kind", ReaderHints.wrongKindInModels(kind));
             return Optional.empty();
         }
         root.allow("status");
@@ -68,10 +64,7 @@ public final class ModelReader {
         String name = metadata.string("name").orElse(null);
         if (name == null) {
             name = derivedName(fileStem, unnamedOrdinal);
-            diagnostics.add(Diagnostics.warning(
-                    root.position(),
-                    "metadata.name is missing; using '" + name
-                            + "'; set it so clients request the model by a name that does not depend on the file"));
+            diagnostics.add(Diagnostics.warning(root.position(), ReaderHints.modelNameMissing(name)));
         }
         metadata.string("namespace");
         Map<String, String> labels = metadata.stringMap("labels");
@@ -81,7 +74,7 @@ public final class ModelReader {
 
         Fields spec = root.object("spec");
         if (!spec.isPresent()) {
-            root.error("", "missing 'spec': a Model needs at least spec.url");
+            root.error("", ReaderHints.modelWithoutSpec());
         }
         ModelSpec modelSpec = readSpec(spec);
         root.finish();
@@ -91,14 +84,14 @@ public final class ModelReader {
     private ModelSpec readSpec(Fields spec) {
         String url = spec.string("url").orElse("");
         if (spec.isPresent() && url.isEmpty()) {
-            spec.error(spec.pointer(), "missing 'url': set it to the model's source, e.g. hf://org/repo");
+            spec.error(spec.pointer(), ReaderHints.modelWithoutUrl());
         }
         List<Adapter> adapters = new ArrayList<>();
         for (Fields a : spec.objects("adapters")) {
             String adapterName = a.string("name").orElse("");
             String adapterUrl = a.string("url").orElse("");
             if (adapterName.isEmpty() || adapterUrl.isEmpty()) {
-                a.error(a.pointer(), "an adapter needs both 'name' and 'url'");
+                a.error(a.pointer(), ReaderHints.adapterNeedsNameAndUrl());
             }
             a.finish();
             adapters.add(new Adapter(adapterName, adapterUrl, Origin.of(a)));
@@ -113,10 +106,7 @@ public final class ModelReader {
         }
         for (String field : NO_EFFECT_FIELDS) {
             if (spec.has(field)) {
-                spec.warningAt(
-                        field,
-                        "'" + field + "' has no effect in generated manifests: it configures "
-                                + "KubeAI's request proxy, which a GitOps deployment does not run");
+                spec.warningAt(field, ReaderHints.proxyOnlyField(field));
             }
         }
         ModelSpec result = new ModelSpec(
@@ -166,10 +156,7 @@ public final class ModelReader {
             if (!value.isEmpty()
                     && (SECRET_NAME.matcher(name).matches()
                             || SECRET_VALUE.matcher(value).matches())) {
-                fields.warningAt(
-                        name,
-                        "env " + Excerpt.quote(name) + " holds a literal value that looks like a credential; it is "
-                                + "committed to Git in plain text: put it in a Secret and reference it with envFrom");
+                fields.warningAt(name, ReaderHints.literalCredential(name));
             }
         });
         return env;
@@ -179,11 +166,11 @@ public final class ModelReader {
     private static ModelTraffic readTraffic(Fields spec) {
         Integer target = spec.integer("targetRequests").orElse(null);
         if (target != null && target < 1) {
-            spec.errorAt("targetRequests", "targetRequests must be at least 1 (in-flight requests per replica)");
+            spec.errorAt("targetRequests", ReaderHints.targetRequests());
         }
         Integer delay = spec.integer("scaleDownDelaySeconds").orElse(null);
         if (delay != null && delay < 0) {
-            spec.errorAt("scaleDownDelaySeconds", "scaleDownDelaySeconds must not be negative");
+            spec.errorAt("scaleDownDelaySeconds", ReaderHints.scaleDownDelay());
         }
         Fields lb = spec.object("loadBalancing");
         Optional<LoadBalancing> loadBalancing = Optional.empty();

@@ -1,5 +1,6 @@
 package io.kubeai.gitops.spec;
 
+import io.kubeai.gitops.wording.ConfigHints;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,12 +17,12 @@ final class PullSecrets {
                         .string("name")
                         .ifPresentOrElse(
                                 result::add,
-                                () -> reference.error(item.pointer(), "an image pull secret needs a 'name'"));
+                                () -> reference.error(item.pointer(), ConfigHints.pullSecretWithoutName()));
                 reference.finish();
             } else if (!item.node().isContainerNode()) {
                 result.add(item.node().asText());
             } else {
-                fields.error(item.pointer(), "'" + name + "' items must be {name: <secret>} or a Secret's name");
+                fields.error(item.pointer(), ConfigHints.pullSecretItem(name));
             }
         }
         return result;

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.spec;
 
-import io.kubeai.gitops.api.diagnostic.Excerpt;
+import io.kubeai.gitops.wording.ReaderHints;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,8 +21,6 @@ public final class QuantityText {
         if (QUANTITY.matcher(value).matches()) {
             return Optional.empty();
         }
-        String why = value.startsWith("-") ? "must not be negative" : "is not a Kubernetes quantity";
-        return Optional.of(what + " " + Excerpt.quote(value) + " " + why
-                + "; write a number with an optional suffix, such as 500m, 2, 512Mi or 100Gi");
+        return Optional.of(ReaderHints.quantity(what, value, value.startsWith("-")));
     }
 }

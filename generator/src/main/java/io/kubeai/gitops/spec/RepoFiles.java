@@ -1,6 +1,7 @@
 package io.kubeai.gitops.spec;
 
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.wording.ReaderHints;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -43,10 +44,7 @@ public final class RepoFiles {
         if (!abs.startsWith(repoDir) || abs.toRealPath().startsWith(realRepo)) {
             return true;
         }
-        diagnostics.add(Diagnostics.error(
-                SourcePosition.ofFile(display(path)),
-                "is a symbolic link (or lies behind one) that leaves the repo; it was not read: "
-                        + "put the file itself in the repo"));
+        diagnostics.add(Diagnostics.error(SourcePosition.ofFile(display(path)), ReaderHints.linkLeavesRepo()));
         return false;
     }
 
@@ -76,9 +74,7 @@ public final class RepoFiles {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                 if (e instanceof FileSystemLoopException) {
-                    diagnostics.add(Diagnostics.error(
-                            SourcePosition.ofFile(display(file)),
-                            "is a symbolic link to a folder that contains it; remove the loop"));
+                    diagnostics.add(Diagnostics.error(SourcePosition.ofFile(display(file)), ReaderHints.linkLoop()));
                     return FileVisitResult.CONTINUE;
                 }
                 throw e;
@@ -104,9 +100,8 @@ public final class RepoFiles {
                 walk.filter(Files::isSymbolicLink).sorted().forEach(links::add);
             }
         }
-        links.forEach(link -> diagnostics.add(Diagnostics.error(
-                SourcePosition.ofFile(display(link)),
-                "is a symbolic link; templates must be regular files in the repo: copy the file itself here")));
+        links.forEach(link ->
+                diagnostics.add(Diagnostics.error(SourcePosition.ofFile(display(link)), ReaderHints.templateIsLink())));
         return links.isEmpty();
     }
 

@@ -1,6 +1,8 @@
 package io.kubeai.gitops.spec;
 
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
+import io.kubeai.gitops.wording.ConfigHints;
+import io.kubeai.gitops.wording.ReaderHints;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +36,8 @@ public final class RepoReader {
         if (files.inside(configFile) && Files.isRegularFile(configFile)) {
             List<YamlDocument> docs = parse(configFile);
             if (docs.size() > 1) {
-                diagnostics.add(Diagnostics.error(
-                        docs.get(1).map().value(""), "kubeai.yaml must hold one document, found " + docs.size()));
+                diagnostics.add(
+                        Diagnostics.error(docs.get(1).map().value(""), ConfigHints.oneConfigDocument(docs.size())));
             }
             configDoc = docs.stream().findFirst();
         }
@@ -69,9 +71,7 @@ public final class RepoReader {
         String name = display(file);
         if (Files.size(file) > YamlFiles.MAX_FILE_BYTES) {
             diagnostics.add(Diagnostics.error(
-                    SourcePosition.ofFile(name),
-                    "file is larger than " + YamlFiles.MAX_FILE_BYTES / (1024 * 1024)
-                            + " MiB; split it into smaller files"));
+                    SourcePosition.ofFile(name), ReaderHints.fileTooLarge(YamlFiles.MAX_FILE_BYTES / (1024 * 1024))));
             return List.of();
         }
         String text;
@@ -81,7 +81,7 @@ public final class RepoReader {
                     .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
-            diagnostics.add(Diagnostics.error(SourcePosition.ofFile(name), "file is not UTF-8 text; save it as UTF-8"));
+            diagnostics.add(Diagnostics.error(SourcePosition.ofFile(name), ReaderHints.notUtf8()));
             return List.of();
         }
         // Empty documents ('---' alone, or only comments) are skipped, as the README says.

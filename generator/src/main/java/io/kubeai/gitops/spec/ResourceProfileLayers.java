@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
-import io.kubeai.gitops.api.diagnostic.Excerpt;
+import io.kubeai.gitops.wording.ConfigHints;
+import io.kubeai.gitops.wording.ReaderHints;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class ResourceProfileLayers {
                 String hint = NearestName.find(name, OVERLAYS.keySet())
                         .map(n -> "did you mean '" + n + "'?")
                         .orElse("use " + String.join(", ", OVERLAYS.keySet()));
-                root.error(item.pointer(), "unknown overlay '" + name + "'; " + hint);
+                root.error(item.pointer(), ConfigHints.unknownOverlay(name, hint));
                 continue;
             }
             addLayer(builtIn("profiles/overlays/" + OVERLAYS.get(name) + ".yaml"));
@@ -98,10 +99,11 @@ final class ResourceProfileLayers {
                         if (v.getValue().isContainerNode()) {
                             values.errorAt(
                                     v.getKey(),
-                                    "'" + map + "." + v.getKey() + "' must be a string, got "
-                                            + Fields.describe(v.getValue()));
+                                    ReaderHints.mustBeString(map + "." + v.getKey(), Fields.describe(v.getValue())));
                         }
-                        if (map.equals("nodeSelector") && v.getValue().isValueNode() && !v.getValue().isNull()) {
+                        if (map.equals("nodeSelector")
+                                && v.getValue().isValueNode()
+                                && !v.getValue().isNull()) {
                             nodeSelectorProblem(v.getKey(), v.getValue().asText())
                                     .ifPresent(problem -> values.errorAt(v.getKey(), problem));
                         }
@@ -126,9 +128,7 @@ final class ResourceProfileLayers {
         if (LabelSyntax.isQualifiedName(key) && LabelSyntax.isLabelValue(value)) {
             return Optional.empty();
         }
-        return Optional.of("nodeSelector " + Excerpt.quote(key + ": " + value) + " is not a valid Kubernetes label: "
-                + "a key is an optional DNS prefix and '/' and a name of at most 63 letters, digits, '-', '_' and "
-                + "'.'; a value is at most 63 of them, starting and ending with a letter or digit");
+        return Optional.of(ConfigHints.nodeSelector(key, value));
     }
 
     /** Helm's merge: mappings key by key, a null removes the key, anything else replaces. */

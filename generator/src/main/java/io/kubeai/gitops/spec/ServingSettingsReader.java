@@ -1,5 +1,6 @@
 package io.kubeai.gitops.spec;
 
+import io.kubeai.gitops.wording.ConfigHints;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,15 +41,13 @@ final class ServingSettingsReader {
         if (mode == ServingSettings.RoutingMode.GATEWAY
                 && ref.map(r -> r.name().isEmpty()).orElse(true)) {
             routing.error(
-                    gateway.isPresent() ? gateway.pointer() : routing.pointer(),
-                    "routing mode gateway needs gateway.name: the Gateway (Istio, kgateway, GKE, Envoy AI Gateway) "
-                            + "that serves the Models' one endpoint, e.g. gateway: {name: inference-gateway}");
+                    gateway.isPresent() ? gateway.pointer() : routing.pointer(), ConfigHints.gatewayWithoutName());
         }
         Fields picker = routing.object("endpointPicker");
         ServingSettings.EndpointPicker pickerDefaults = defaults.endpointPicker();
         String failureMode = picker.string("failureMode").orElse(pickerDefaults.failureMode());
         if (!failureMode.equals("FailOpen") && !failureMode.equals("FailClose")) {
-            picker.errorAt("failureMode", "unknown failureMode '" + failureMode + "'; use FailOpen or FailClose");
+            picker.errorAt("failureMode", ConfigHints.unknownFailureMode(failureMode));
         }
         ServingSettings.EndpointPicker endpointPicker = new ServingSettings.EndpointPicker(
                 picker.string("image").orElse(pickerDefaults.image()),
@@ -64,13 +63,10 @@ final class ServingSettingsReader {
                 routing.string("requestTimeout").orElse(defaults.requestTimeout()),
                 endpointPicker);
         if (!result.requestTimeout().matches("([0-9]{1,5}(h|m|s|ms)){1,4}")) {
-            routing.errorAt(
-                    "requestTimeout",
-                    "requestTimeout '" + result.requestTimeout()
-                            + "' is not a Gateway API duration; write e.g. 300s or 10m");
+            routing.errorAt("requestTimeout", ConfigHints.requestTimeout(result.requestTimeout()));
         }
         if (!result.modelHeader().matches("[A-Za-z0-9!#$%&'*+\\-.^_`|~]{1,256}")) {
-            routing.errorAt("modelHeader", "modelHeader '" + result.modelHeader() + "' is not an HTTP header name");
+            routing.errorAt("modelHeader", ConfigHints.modelHeader(result.modelHeader()));
         }
         routing.finish();
         return result;
@@ -97,20 +93,17 @@ final class ServingSettingsReader {
             if (!address.matches("https?://[^\\s]+")) {
                 prometheus.error(
                         prometheus.has("serverAddress") ? prometheus.child("serverAddress") : prometheus.pointer(),
-                        "prometheus.serverAddress must be the http(s) URL KEDA queries, e.g. "
-                                + "http://prometheus-operated.monitoring.svc:9090");
+                        ConfigHints.prometheusAddress());
             }
             source = Optional.of(new ServingSettings.Prometheus(address, auth(prometheus.object("auth"))));
             prometheus.finish();
         }
         if (mode == ServingSettings.AutoscalingMode.KEDA && source.isEmpty()) {
-            autoscaling.error(
-                    autoscaling.pointer(),
-                    "autoscaling mode keda needs prometheus.serverAddress: the Prometheus that scrapes the vLLM pods");
+            autoscaling.error(autoscaling.pointer(), ConfigHints.kedaWithoutPrometheus());
         }
         int polling = autoscaling.integer("pollingInterval").orElse(defaults.pollingInterval());
         if (polling < 1) {
-            autoscaling.errorAt("pollingInterval", "pollingInterval must be at least 1 (seconds)");
+            autoscaling.errorAt("pollingInterval", ConfigHints.pollingInterval());
         }
         autoscaling.finish();
         return new ServingSettings.Autoscaling(mode, others, source, polling);
@@ -122,14 +115,11 @@ final class ServingSettingsReader {
         }
         String mode = auth.string("mode").orElse("bearer");
         if (!mode.equals("bearer") && !mode.equals("basic")) {
-            auth.errorAt(
-                    "mode",
-                    "unknown auth mode '" + mode + "'; use bearer (Secret key token) or basic "
-                            + "(Secret keys username and password)");
+            auth.errorAt("mode", ConfigHints.unknownAuthMode(mode));
         }
         String secret = auth.string("secretName").orElse("");
         if (secret.isEmpty()) {
-            auth.error(auth.pointer(), "prometheus.auth needs secretName: the Secret holding the credentials");
+            auth.error(auth.pointer(), ConfigHints.authWithoutSecret());
         }
         name(auth, "secretName", DNS_SUBDOMAIN, "a Secret's name");
         auth.finish();
@@ -152,7 +142,7 @@ final class ServingSettingsReader {
                 return value;
             }
         }
-        fields.errorAt(name, "unknown " + name + " '" + written.get() + "'; use " + allowed);
+        fields.errorAt(name, ConfigHints.unknownChoice(name, written.get(), allowed));
         return fallback;
     }
 

@@ -1,6 +1,6 @@
 package io.kubeai.gitops.spec;
 
-import io.kubeai.gitops.api.diagnostic.Excerpt;
+import io.kubeai.gitops.wording.ReaderHints;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +41,7 @@ public record SourceUrl(String scheme, String host, String path, Optional<String
         if (m.matches()) {
             String path = trimSlashes(m.group(3));
             if (path.contains("//") || path.contains("..")) {
-                return Result.failure("the path of " + Excerpt.quote(url) + " must not contain '//' or '..'");
+                return Result.failure(ReaderHints.urlPath(url, "'//' or '..'"));
             }
             return Result.ok(new SourceUrl(m.group(1), m.group(2), path, Optional.empty()));
         }
@@ -49,7 +49,7 @@ public record SourceUrl(String scheme, String host, String path, Optional<String
         if (m.matches()) {
             String path = trimSlashes(m.group(3));
             if (path.contains("..")) {
-                return Result.failure("the path of " + Excerpt.quote(url) + " must not contain '..'");
+                return Result.failure(ReaderHints.urlPath(url, "'..'"));
             }
             return Result.ok(new SourceUrl("pvc", m.group(1), path, Optional.empty()));
         }
@@ -59,16 +59,13 @@ public record SourceUrl(String scheme, String host, String path, Optional<String
         }
         int sep = url.indexOf("://");
         if (sep < 0) {
-            return Result.failure(Excerpt.quote(url) + " has no scheme; use hf://org/repo, s3://bucket/prefix, gs://, "
-                    + "oss://, pvc://claim/path or ollama://model");
+            return Result.failure(ReaderHints.urlWithoutScheme(url));
         }
         String scheme = url.substring(0, sep);
         if (!java.util.Set.of("hf", "s3", "gs", "oss", "pvc", "ollama").contains(scheme)) {
-            return Result.failure("unsupported scheme " + Excerpt.quote(scheme + "://")
-                    + "; use hf://, s3://, gs://, oss://, pvc:// " + "or ollama://");
+            return Result.failure(ReaderHints.urlScheme(scheme));
         }
-        return Result.failure(
-                Excerpt.quote(url) + " is not a valid " + scheme + ":// URL; expected " + example(scheme));
+        return Result.failure(ReaderHints.urlInvalid(url, scheme, example(scheme)));
     }
 
     /** The Secret-based setting that holds credentials for the URL's scheme. */

@@ -1,5 +1,6 @@
 package io.kubeai.gitops.spec;
 
+import io.kubeai.gitops.wording.ReaderHints;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,16 +23,14 @@ public final class UrlRules {
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                return Optional.of("the URL contains a space or a control character; remove it");
+                return Optional.of(ReaderHints.urlControlCharacter());
             }
         }
         if (url.contains("$(")) {
-            return Optional.of("the URL contains '$(', which Kubernetes expands to a variable of the container "
-                    + "(a way to send a Secret to a server); URLs must not contain it");
+            return Optional.of(ReaderHints.urlVariable());
         }
         if (hasCredentials(url)) {
-            return Optional.of("the URL carries credentials (user, password or token); they would be committed "
-                    + "to Git: remove them from the URL and put them in " + secretHint);
+            return Optional.of(ReaderHints.urlCredentials(secretHint));
         }
         int query = url.indexOf('?');
         if (query >= 0 || url.contains("#")) {
@@ -41,11 +40,7 @@ public final class UrlRules {
                     || q.contains("credential")
                     || q.contains("sig=")
                     || q.contains("key");
-            return Optional.of((signed
-                            ? "the URL is presigned (its query string is a temporary credential, which would be "
-                                    + "committed to Git)"
-                            : "the URL has a query string or fragment, which nothing here reads")
-                    + "; use the plain URL and put credentials in " + secretHint);
+            return Optional.of(ReaderHints.urlQuery(signed, secretHint));
         }
         return Optional.empty();
     }

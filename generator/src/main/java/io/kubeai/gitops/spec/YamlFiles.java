@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.api.diagnostic.Excerpt;
+import io.kubeai.gitops.wording.ReaderHints;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,7 @@ public final class YamlFiles {
         List<YamlDocument> documents = new ArrayList<>();
         if (text.length() > MAX_FILE_BYTES) {
             diagnostics.add(Diagnostics.error(
-                    SourcePosition.ofFile(file),
-                    "file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it into smaller files"));
+                    SourcePosition.ofFile(file), ReaderHints.fileTooLarge(MAX_FILE_BYTES / (1024 * 1024))));
             return documents;
         }
         try (JsonParser parser = FACTORY.createParser(text)) {
@@ -76,16 +76,14 @@ public final class YamlFiles {
                 token = parser.nextToken();
             }
         } catch (AliasException e) {
-            diagnostics.add(Diagnostics.error(
-                    position(file, e.location),
-                    "YAML aliases (*name) are not allowed " + "in specs; write the value out in full"));
+            diagnostics.add(Diagnostics.error(position(file, e.location), ReaderHints.yamlAliases()));
         } catch (JsonProcessingException e) {
-            diagnostics.add(Diagnostics.error(
-                    position(file, e.getLocation()), "invalid YAML: " + cleanMessage(e) + "; fix the syntax"));
+            diagnostics.add(
+                    Diagnostics.error(position(file, e.getLocation()), ReaderHints.invalidYaml(cleanMessage(e))));
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports limits (aliases, size, depth) as unchecked exceptions.
-            diagnostics.add(Diagnostics.error(
-                    SourcePosition.ofFile(file), "invalid YAML: " + firstLine(e.getMessage()) + "; fix the syntax"));
+            diagnostics.add(
+                    Diagnostics.error(SourcePosition.ofFile(file), ReaderHints.invalidYaml(firstLine(e.getMessage()))));
         }
         return documents;
     }

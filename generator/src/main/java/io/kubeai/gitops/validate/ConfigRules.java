@@ -4,6 +4,7 @@ import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.Diagnostics;
 import io.kubeai.gitops.spec.KubeAIConfig;
+import io.kubeai.gitops.wording.Hints;
 import java.util.List;
 
 /** Checks of kubeai.yaml that need more than one field. */
@@ -26,8 +27,7 @@ final class ConfigRules {
         if (!config.gitops().name().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
             diagnostics.add(Diagnostics.error(
                     config.origin().at("/gitops/name"),
-                    "gitops.name " + Hints.quote(config.gitops().name()) + " is not a valid Kubernetes object name: "
-                            + "use lowercase letters, digits and '-'"));
+                    Hints.gitopsName(config.gitops().name())));
         }
         if (!config.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
             diagnostics.add(Diagnostics.error(config.origin().at("/namespace"), Hints.namespace(config.namespace())));
@@ -37,20 +37,14 @@ final class ConfigRules {
     /** The finetuning API commits to the hook's repo and keeps uploads in a bucket: both must be set. */
     private void checkApi(KubeAIConfig config, KubeAIConfig.FinetuneApiSettings api) {
         if (config.finetuning().git().isEmpty()) {
-            diagnostics.add(Diagnostics.error(
-                    config.origin().at("/finetuning/api"),
-                    "finetuning.api needs finetuning.git: the API commits each job to that repository"));
+            diagnostics.add(Diagnostics.error(config.origin().at("/finetuning/api"), Hints.finetuneApiWithoutGit()));
         }
         java.util.Optional<String> files = api.filesUrl(config.cacheProfiles());
         if (files.isEmpty()) {
-            diagnostics.add(Diagnostics.error(
-                    config.origin().at("/finetuning/api"),
-                    "finetuning.api needs somewhere to keep uploaded files: set filesURL (s3://bucket/prefix/)"
-                            + " or add a bucket cache profile"));
+            diagnostics.add(Diagnostics.error(config.origin().at("/finetuning/api"), Hints.finetuneApiWithoutFiles()));
         } else if (!files.get().matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?")) {
             diagnostics.add(Diagnostics.error(
-                    config.origin().at("/finetuning/api/filesURL"),
-                    "finetuning.api.filesURL must be an s3:// URL (s3://bucket/prefix/), got '" + files.get() + "'"));
+                    config.origin().at("/finetuning/api/filesURL"), Hints.finetuneApiFilesUrl(files.get())));
         }
     }
 }

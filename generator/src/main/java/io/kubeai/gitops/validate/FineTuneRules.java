@@ -11,6 +11,7 @@ import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.SourcePosition;
 import io.kubeai.gitops.spec.SourceUrl;
+import io.kubeai.gitops.wording.Hints;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,10 @@ final class FineTuneRules {
         base.get()
                 .cache()
                 .filter(p -> !p.storage().takesAdapters())
-                .ifPresent(p -> error(job.origin().at("/spec/model"), Hints.adaptersNotTaken(p)));
+                .ifPresent(p -> error(
+                        job.origin().at("/spec/model"),
+                        Hints.adaptersNotTaken(
+                                p.name(), p.storage().kind().key(), p.storage().whyNoAdapters())));
         for (Adapter adapter : model.spec().adapters()) {
             // The job's own adapter, committed back when it finished, is no collision.
             if (adapter.name().equals(job.name())

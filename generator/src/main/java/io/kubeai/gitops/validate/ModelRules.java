@@ -20,6 +20,7 @@ import io.kubeai.gitops.spec.Origin;
 import io.kubeai.gitops.spec.Scaling;
 import io.kubeai.gitops.spec.ServerSpec;
 import io.kubeai.gitops.spec.SourceUrl;
+import io.kubeai.gitops.wording.Hints;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,7 @@ final class ModelRules {
                 .filter(key -> !LabelSyntax.isQualifiedName(key))
                 .forEach(key -> error(o, "/metadata/annotations/" + pointerToken(key), Hints.annotationKey(key)));
         if (resolved.engine().isEmpty()) {
-            error(o, "/spec/engine", Hints.unknownEngine(server.engine()));
+            error(o, "/spec/engine", Hints.unknownEngine(server.engine(), Engine.names(" or ")));
         }
         for (int i = 0; i < server.features().size(); i++) {
             if (!ModelReader.FEATURES.contains(server.features().get(i))) {
@@ -135,7 +136,8 @@ final class ModelRules {
                 error(
                         o,
                         spec.cacheProfile().isPresent() ? "/spec/cacheProfile" : "/spec/adapters",
-                        Hints.adaptersNotTaken(p));
+                        Hints.adaptersNotTaken(
+                                p.name(), p.storage().kind().key(), p.storage().whyNoAdapters()));
             }
             int wanted = spec.scaling().atMost();
             p.storage()

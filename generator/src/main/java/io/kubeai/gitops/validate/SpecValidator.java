@@ -8,6 +8,7 @@ import io.kubeai.gitops.spec.Diagnostics;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.SourcePosition;
+import io.kubeai.gitops.wording.Hints;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

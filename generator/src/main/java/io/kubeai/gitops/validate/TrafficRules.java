@@ -16,6 +16,7 @@ import io.kubeai.gitops.spec.ModelSpec;
 import io.kubeai.gitops.spec.ModelTraffic;
 import io.kubeai.gitops.spec.Scaling;
 import io.kubeai.gitops.spec.ServingSettings;
+import io.kubeai.gitops.wording.Hints;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

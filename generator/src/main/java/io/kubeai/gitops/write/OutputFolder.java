@@ -1,5 +1,6 @@
 package io.kubeai.gitops.write;
 
+import io.kubeai.gitops.wording.WriteHints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,30 +19,26 @@ public final class OutputFolder {
         Path out = dir.toAbsolutePath().normalize();
         Path repo = repoDir.toAbsolutePath().normalize();
         if (out.getParent() == null) {
-            return Optional.of("the output folder is the file system root; use a folder of its own, such as rendered");
+            return Optional.of(WriteHints.outputIsRoot());
         }
         if (repo.startsWith(out)) {
-            return Optional.of("the output folder holds the repo itself, which a generate would replace; "
-                    + "use a folder of its own, such as rendered");
+            return Optional.of(WriteHints.outputHoldsRepo());
         }
         if (Files.isSymbolicLink(out)) {
-            return Optional.of("the output folder is a symbolic link; generate replaces the folder as a whole, "
-                    + "so make it a real folder or point the output option at the link's target");
+            return Optional.of(WriteHints.outputIsLink());
         }
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("the output folder is a file; move the file away or choose another output folder");
+            return Optional.of(WriteHints.outputIsFile());
         }
         Path scratch = out.resolveSibling(TreeSwap.SCRATCH);
         if (Files.exists(scratch, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isDirectory(scratch, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("'" + TreeSwap.SCRATCH + "' beside the output folder is not a folder; the generator "
-                    + "keeps its scratch space there: remove it");
+            return Optional.of(WriteHints.scratchIsNotFolder(TreeSwap.SCRATCH));
         }
         if (out.startsWith(repo) && Files.exists(repo) && Files.exists(out.getParent())) {
             Path realParent = out.getParent().toRealPath();
             if (!realParent.startsWith(repo.toRealPath())) {
-                return Optional.of("the output folder lies behind a symbolic link that leaves the repo; "
-                        + "write the tree to a real folder in the repo");
+                return Optional.of(WriteHints.outputLeavesRepo());
             }
         }
         return Optional.empty();

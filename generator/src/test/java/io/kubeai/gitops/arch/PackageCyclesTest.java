@@ -29,6 +29,11 @@ class PackageCyclesTest {
     }
 
     @Test
+    void wording_isALeaf_thatEveryStageMayImport() {
+        assertThat(GRAPH.dependencies("io.kubeai.gitops.wording")).containsOnly("io.kubeai.gitops.api.diagnostic");
+    }
+
+    @Test
     void plan_readsResolvedValues_notValidation() {
         assertThat(GRAPH.dependencies("io.kubeai.gitops.plan")).doesNotContain("io.kubeai.gitops.validate");
         assertThat(GRAPH.dependencies("io.kubeai.gitops.resolve")).containsOnly("io.kubeai.gitops.spec");

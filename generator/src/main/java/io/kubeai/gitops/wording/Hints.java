@@ -1,224 +1,243 @@
-package io.kubeai.gitops.validate;
+package io.kubeai.gitops.wording;
 
-import io.kubeai.gitops.spec.CacheProfile;
-import io.kubeai.gitops.spec.CacheStorage;
-import io.kubeai.gitops.spec.Engine;
+import io.kubeai.gitops.api.diagnostic.Excerpt;
+import java.util.Optional;
 
-/** The wording of every validation message, in one place so that they read alike. */
-final class Hints {
+/** The wording of the validator's messages (the validate stage), beside the other stages' in this package. */
+public final class Hints {
     private Hints() {}
 
-    static String namespace(String namespace) {
+    public static String namespace(String namespace) {
         return "namespace " + quote(namespace) + " is not a valid Kubernetes namespace name";
     }
 
-    static String modelName(String name) {
+    public static String gitopsName(String name) {
+        return "gitops.name " + quote(name) + " is not a valid Kubernetes object name: "
+                + "use lowercase letters, digits and '-'";
+    }
+
+    public static String finetuneApiWithoutGit() {
+        return "finetuning.api needs finetuning.git: the API commits each job to that repository";
+    }
+
+    public static String finetuneApiWithoutFiles() {
+        return "finetuning.api needs somewhere to keep uploaded files: set filesURL (s3://bucket/prefix/)"
+                + " or add a bucket cache profile";
+    }
+
+    public static String finetuneApiFilesUrl(String url) {
+        return "finetuning.api.filesURL must be an s3:// URL (s3://bucket/prefix/), got '" + url + "'";
+    }
+
+    public static String modelName(String name) {
         return "Model name " + quote(name) + " is not valid: use at most 40 lowercase letters, digits, '-' and '.', "
                 + "starting and ending with a letter or digit";
     }
 
-    static String label(String key, String value) {
+    public static String label(String key, String value) {
         return "label " + quote(key + ": " + value)
                 + " is not a valid Kubernetes label (the Model's labels go onto its "
                 + "pods): a key is an optional DNS prefix and '/' and a name of at most 63 letters, digits, '-', '_' "
                 + "and '.'; a value is at most 63 of them, starting and ending with a letter or digit";
     }
 
-    static String annotationKey(String key) {
+    public static String annotationKey(String key) {
         return "annotation key " + quote(key) + " is not valid in Kubernetes (the Model's annotations go onto its "
                 + "pods): an optional DNS prefix and '/', then a name of at most 63 letters, digits, '-', '_' and '.', "
                 + "starting and ending with a letter or digit";
     }
 
-    static String objectNameCollision(String name, String other, String otherAt, String objectName) {
+    public static String objectNameCollision(String name, String other, String otherAt, String objectName) {
         return "Models " + quote(name) + " and " + quote(other) + " (defined at " + otherAt + ") would both be named '"
                 + objectName + "' in Kubernetes (dots become '-', a leading digit gets 'm-'); rename one of them";
     }
 
-    static String reservedModelName(String name) {
+    public static String reservedModelName(String name) {
         return "Model name " + quote(name) + " is taken by an object the generator renders itself (kubeai-bucket, "
                 + "kubeai-cache-*); choose another name";
     }
 
     /** A user's value as messages show it: clipped and on one line. */
-    static String quote(String value) {
-        return io.kubeai.gitops.api.diagnostic.Excerpt.quote(value);
+    public static String quote(String value) {
+        return Excerpt.quote(value);
     }
 
-    static String duplicateModel(String name, String firstAt) {
+    public static String duplicateModel(String name, String firstAt) {
         return "duplicate Model name " + quote(name) + " (first defined at " + firstAt + "); rename one of them";
     }
 
-    static String adapterName(String name) {
+    public static String adapterName(String name) {
         return "adapter name " + quote(name) + " is not valid: use at most 63 characters of a-z, 0-9 and '-'";
     }
 
-    static String duplicateAdapter(String name, String model) {
+    public static String duplicateAdapter(String name, String model) {
         return "duplicate adapter name " + quote(name) + " in Model " + quote(model)
                 + "; adapter names must be unique per Model";
     }
 
-    static String adaptersNeedVllm(String engine) {
+    public static String adaptersNeedVllm(String engine) {
         return "adapters are only supported with engine VLLM (this Model uses " + engine
                 + "); remove the adapters or switch the engine to VLLM";
     }
 
-    static String adaptersNotTaken(CacheProfile profile) {
-        CacheStorage storage = profile.storage();
-        return "adapters are not supported with cacheProfile " + quote(profile.name()) + " ("
-                + storage.kind().key()
-                + "): " + storage.whyNoAdapters().orElse("it cannot hold adapters")
-                + "; use a bucket or sharedFilesystem profile";
+    /**
+     * @param kind          the profile's storage kind as kubeai.yaml writes it ({@code staticVolume}, ...)
+     * @param whyNoAdapters the storage's reason, if it has one
+     */
+    public static String adaptersNotTaken(String profile, String kind, Optional<String> whyNoAdapters) {
+        return "adapters are not supported with cacheProfile " + quote(profile) + " (" + kind + "): "
+                + whyNoAdapters.orElse("it cannot hold adapters") + "; use a bucket or sharedFilesystem profile";
     }
 
-    static String adapterUrl(String problem) {
+    public static String adapterUrl(String problem) {
         return "adapter url: " + problem + "; adapters load from hf://, s3://, gs:// or oss://";
     }
 
-    static String unknownEngine(String engine) {
-        return "unknown engine " + quote(engine) + "; use " + Engine.names(" or ");
+    /** @param engines the engines' names, joined for a sentence ({@code VLLM or OLlama or ...}) */
+    public static String unknownEngine(String engine, String engines) {
+        return "unknown engine " + quote(engine) + "; use " + engines;
     }
 
-    static String unknownFeature(String feature) {
+    public static String unknownFeature(String feature) {
         return "unknown feature " + quote(feature) + "; use TextGeneration, TextEmbedding, Reranking or SpeechToText";
     }
 
-    static String undefinedCacheProfile(String profile, String known) {
+    public static String undefinedCacheProfile(String profile, String known) {
         return "cacheProfile " + quote(profile) + " is not defined in kubeai.yaml (models.cache.profiles"
                 + (known.isEmpty() ? " is empty" : ": " + known) + "); define it there or use None";
     }
 
-    static String undefinedDefaultProfile(String profile, String known) {
+    public static String undefinedDefaultProfile(String profile, String known) {
         return "defaultProfile " + quote(profile) + " names no profile in models.cache.profiles"
                 + (known.isEmpty() ? " (there are none)" : " (" + known + ")") + "; define it or use None";
     }
 
-    static String cacheNeedsCacheableSource(String profile, String scheme) {
+    public static String cacheNeedsCacheableSource(String profile, String scheme) {
         return "cacheProfile " + quote(profile) + " cannot cache " + scheme + ":// sources: caching works with hf://, "
                 + "s3://, gs:// and oss:// URLs; use cacheProfile None";
     }
 
-    static String ollamaNeedsOllama(String engine) {
+    public static String ollamaNeedsOllama(String engine) {
         return "ollama:// URLs are served by engine OLlama only (this Model uses " + engine + ")";
     }
 
-    static String ollamaSources(String scheme) {
+    public static String ollamaSources(String scheme) {
         return "OLlama pulls its models itself, from ollama:// or hf:// (GGUF repos), not from " + scheme
                 + "://; use engine VLLM for this source";
     }
 
-    static String ollamaCache() {
+    public static String ollamaCache() {
         return "OLlama pulls its models itself, so a cache profile does not apply; use cacheProfile None";
     }
 
-    static String resourceProfileFormat(String value) {
+    public static String resourceProfileFormat(String value) {
         return "resourceProfile " + quote(value) + " is not of the form <name>:<count>, e.g. nvidia-gpu-l4:1";
     }
 
-    static String unknownResourceProfile(String name, String nearest) {
+    public static String unknownResourceProfile(String name, String nearest) {
         return "unknown resource profile " + quote(name) + nearest
                 + "; define it under resourceProfiles in kubeai.yaml or use a built-in one";
     }
 
-    static String replicasRange(int min, int max) {
+    public static String replicasRange(int min, int max) {
         return "minReplicas (" + min + ") is greater than maxReplicas (" + max
                 + "); lower minReplicas or raise maxReplicas";
     }
 
-    static String negative(String field) {
+    public static String negative(String field) {
         return quote(field) + " must not be negative";
     }
 
-    static String attachLimit(int replicas, String profile, int limit) {
+    public static String attachLimit(int replicas, String profile, int limit) {
         return replicas + " replicas exceed the read-only attach limit of cacheProfile " + quote(profile) + " (" + limit
                 + " nodes per disk); lower the replicas or use a sharedFilesystem or bucket profile";
     }
 
-    static String envName(String name) {
+    public static String envName(String name) {
         return "environment variable name " + quote(name) + " is not valid: use letters, digits, '_', '-' and '.', "
                 + "not starting with a digit";
     }
 
-    static String filePath(String path) {
+    public static String filePath(String path) {
         return "file path " + quote(path) + " must be absolute (start with '/') and unique within the Model";
     }
 
-    static String adapterLoading(String value) {
+    public static String adapterLoading(String value) {
         return "adapterLoading " + quote(value) + " is not valid; use Static or Dynamic";
     }
 
-    static String duplicateJob(String name, String firstAt) {
+    public static String duplicateJob(String name, String firstAt) {
         return "duplicate FineTuneJob name " + quote(name) + " (first defined at " + firstAt + "); rename one of them";
     }
 
-    static String jobName(String name) {
+    public static String jobName(String name) {
         return "FineTuneJob name " + quote(name) + " is not valid: it becomes an adapter name, so use at most 50 "
                 + "characters of a-z, 0-9 and '-'";
     }
 
-    static String trainerImage() {
+    public static String trainerImage() {
         return "no trainer image: set finetuning.image in kubeai.yaml or spec.image here to an image that "
                 + "follows the trainer contract (see the README)";
     }
 
-    static String noGit() {
+    public static String noGit() {
         return "finetuning.git is not set in kubeai.yaml: the finished job cannot commit its adapter back to the "
                 + "Model; set repository, branch, path and secretName";
     }
 
-    static String noStorage() {
+    public static String noStorage() {
         return "no storage for the adapter: set spec.storage_url (s3://... or hf://user/repo) or "
                 + "finetuning.storage.defaultURLTemplate in kubeai.yaml";
     }
 
-    static String storageUrl(String url) {
+    public static String storageUrl(String url) {
         return "adapter storage " + quote(url) + " must be an s3://bucket/prefix or hf://user/repo URL";
     }
 
-    static String trainingUrl(String url) {
+    public static String trainingUrl(String url) {
         return quote(url) + " must be an s3:// or hf:// URL (files-API ids are not supported yet)";
     }
 
-    static String unknownBaseModel(String model) {
+    public static String unknownBaseModel(String model) {
         return "unknown Model " + quote(model) + ": spec.model must name a Model in models/";
     }
 
-    static String trainerProfile(String value) {
+    public static String trainerProfile(String value) {
         return "trainer resourceProfile " + quote(value) + " is not a known <name>:<count>, e.g. nvidia-gpu-l4:1; set "
                 + "spec.resourceProfile here or finetuning.resourceProfile in kubeai.yaml";
     }
 
-    static String jobCollides(String job, String model, String url) {
+    public static String jobCollides(String job, String model, String url) {
         return "Model " + quote(model) + " already has an adapter named " + quote(job) + " (" + url
                 + "); rename the job";
     }
 
-    static String noRequestScaling(String field) {
+    public static String noRequestScaling(String field) {
         return "'" + field + "' has no effect: only a vLLM Model with a replica range under autoscaling.mode: keda "
                 + "scales on requests; set autoscaling in kubeai.yaml (see README, Autoscaling)";
     }
 
-    static String noPicker(String why) {
+    public static String noPicker(String why) {
         return "'loadBalancing' has no effect: " + why;
     }
 
-    static String unknownStrategy(String strategy) {
+    public static String unknownStrategy(String strategy) {
         return "loadBalancing strategy '" + strategy + "' has no endpoint-picker equivalent; LeastLoad's scorers "
                 + "are used; use LeastLoad or PrefixHash";
     }
 
-    static String prefixHashTuning() {
+    public static String prefixHashTuning() {
         return "prefixHash's meanLoadFactor, replication and prefixCharLength tune KubeAI's hash ring and have no "
                 + "endpoint-picker equivalent: the prefix-cache scorer is used with upstream's defaults";
     }
 
-    static String zeroNeedsQueue() {
+    public static String zeroNeedsQueue() {
         return "minReplicas: 0 renders 1 replica: scaling from zero needs something that holds requests while "
                 + "the first pod starts; set routing.mode: gateway (with endpointPicker.flowControl) and "
                 + "autoscaling.mode: keda in kubeai.yaml";
     }
 
-    static String noRequestMetrics(String engine, int min, int max, boolean cpu) {
+    public static String noRequestMetrics(String engine, int min, int max, boolean cpu) {
         return cpu
                 ? engine + " publishes no request metrics: its replicas " + min + "-" + max + " follow CPU "
                         + "(autoscaling.withoutRequestMetrics: hpa-cpu), which rarely reflects a model server's load"
@@ -226,7 +245,7 @@ final class Hints {
                         + replicas(min) + " (autoscaling.withoutRequestMetrics: fixed); set hpa-cpu to scale on CPU";
     }
 
-    static String rangePinned(int min, int max) {
+    public static String rangePinned(int min, int max) {
         return "autoscaling.mode: fixed: the replica range " + min + "-" + max + " renders " + replicas(min);
     }
 
@@ -234,7 +253,7 @@ final class Hints {
         return n + (n == 1 ? " replica" : " replicas");
     }
 
-    static String pickerNameTaken(String model, String owner) {
+    public static String pickerNameTaken(String model, String owner) {
         return "Model name '" + model + "' is the endpoint picker's name of Model '" + owner
                 + "' under routing.mode: gateway; rename this Model";
     }
