@@ -106,22 +106,16 @@ final class HelmValues {
         if (!controller.isEmpty()) {
             root.warningAt(controller.get(0), ConfigHints.controllerSettings(String.join(", ", controller)));
         }
-        ignored(
-                "modelAutoscaling",
-                "configures KubeAI's autoscaler; a Model with a replica range gets a "
-                        + "HorizontalPodAutoscaler instead");
-        ignored("modelRollouts", "configures KubeAI's rollouts; Deployments roll out with Kubernetes' defaults");
+        ignored("modelAutoscaling", ConfigHints.IGNORED_AUTOSCALING);
+        ignored("modelRollouts", ConfigHints.IGNORED_ROLLOUTS);
         Fields messaging = root.object("messaging");
         if (!messaging.items("streams").isEmpty()) {
             messaging.warningAt("streams", ConfigHints.messagingStreams());
         }
         messaging.allow("errorMaxBackoff");
         messaging.finish();
-        ignored("modelLoading", "names KubeAI's model loader; loader Jobs run loader.image");
-        ignored(
-                "modelServerPods",
-                "is not applied: the generator renders the model pods' security contexts "
-                        + "itself, and JSON patches have no counterpart (override deployment.yaml.ftl instead)");
+        ignored("modelLoading", ConfigHints.IGNORED_LOADING);
+        ignored("modelServerPods", ConfigHints.IGNORED_SERVER_PODS);
         Fields webui = root.object("open-webui");
         if (webui.bool("enabled").orElse(false)) {
             webui.warningAt("enabled", ConfigHints.openWebUi());

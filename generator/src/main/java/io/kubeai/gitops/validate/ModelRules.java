@@ -178,10 +178,7 @@ final class ModelRules {
                 if (parsed.url().isEmpty()) {
                     error(adapter.origin(), "/url", Hints.adapterUrl(parsed.problem()));
                 } else if (!parsed.url().get().cacheable()) {
-                    error(
-                            adapter.origin(),
-                            "/url",
-                            Hints.adapterUrl(Hints.quote(adapter.url()) + " cannot be fetched"));
+                    error(adapter.origin(), "/url", Hints.adapterUrl(Hints.notFetchable(adapter.url())));
                 }
             }
         }

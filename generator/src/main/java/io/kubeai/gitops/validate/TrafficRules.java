@@ -103,22 +103,16 @@ final class TrafficRules {
 
     private void checkLoadBalancing(Model model, ServedModel served, LoadBalancing lb) {
         if (serving.routing().mode() != ServingSettings.RoutingMode.GATEWAY) {
-            warning(
-                    model,
-                    "/spec/loadBalancing",
-                    Hints.noPicker(
-                            "per-Model Services balance connections; set routing.mode: gateway in kubeai.yaml for "
-                                    + "the endpoint picker"));
+            warning(model, "/spec/loadBalancing", Hints.noPickerWithoutGateway());
             return;
         }
         if (!served.vllm()) {
             warning(
                     model,
                     "/spec/loadBalancing",
-                    Hints.noPicker("only vLLM Models get an endpoint picker (" + TrafficPlanner.pickerName(model.name())
-                            + " would need vLLM's metrics); the Gateway balances "
-                            + model.spec().server().engine()
-                            + " requests over its Service"));
+                    Hints.noPickerWithoutVllm(
+                            TrafficPlanner.pickerName(model.name()),
+                            model.spec().server().engine()));
             return;
         }
         if (!lb.strategy().equals(LoadBalancing.LEAST_LOAD) && !lb.strategy().equals(LoadBalancing.PREFIX_HASH)) {

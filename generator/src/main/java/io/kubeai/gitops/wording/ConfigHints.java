@@ -172,7 +172,15 @@ public final class ConfigHints {
                 + "deployment runs no KubeAI controller or proxy";
     }
 
-    /** A Helm values section that a GitOps deployment does not use, and why. */
+    public static final String IGNORED_AUTOSCALING =
+            "configures KubeAI's autoscaler; a Model with a replica range gets a HorizontalPodAutoscaler instead";
+    public static final String IGNORED_ROLLOUTS =
+            "configures KubeAI's rollouts; Deployments roll out with Kubernetes' defaults";
+    public static final String IGNORED_LOADING = "names KubeAI's model loader; loader Jobs run loader.image";
+    public static final String IGNORED_SERVER_PODS = "is not applied: the generator renders the model pods' security "
+            + "contexts itself, and JSON patches have no counterpart (override deployment.yaml.ftl instead)";
+
+    /** A Helm values section that a GitOps deployment does not use, and why (one of the IGNORED_ reasons). */
     public static String ignoredSection(String key, String why) {
         return "'" + key + "' " + why;
     }

@@ -217,8 +217,22 @@ public final class Hints {
                 + "scales on requests; set autoscaling in kubeai.yaml (see README, Autoscaling)";
     }
 
-    public static String noPicker(String why) {
+    public static String notFetchable(String url) {
+        return quote(url) + " cannot be fetched";
+    }
+
+    private static String noPicker(String why) {
         return "'loadBalancing' has no effect: " + why;
+    }
+
+    public static String noPickerWithoutGateway() {
+        return noPicker("per-Model Services balance connections; set routing.mode: gateway in kubeai.yaml for "
+                + "the endpoint picker");
+    }
+
+    public static String noPickerWithoutVllm(String picker, String engine) {
+        return noPicker("only vLLM Models get an endpoint picker (" + picker + " would need vLLM's metrics); the "
+                + "Gateway balances " + engine + " requests over its Service");
     }
 
     public static String unknownStrategy(String strategy) {
