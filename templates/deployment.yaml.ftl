@@ -33,6 +33,9 @@ spec:
       - name: ${json(secret)}
 </#list>
 </#if>
+<#if r.automountServiceAccountToken??>
+      automountServiceAccountToken: ${json(r.automountServiceAccountToken)}
+</#if>
 <#if r.priorityClassName??>
       priorityClassName: ${json(r.priorityClassName)}
 </#if>

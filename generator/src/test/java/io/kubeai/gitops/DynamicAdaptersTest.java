@@ -2,6 +2,9 @@ package io.kubeai.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kubeai.gitops.api.GenerateRequest;
 import io.kubeai.gitops.api.GenerateResult;
 import io.kubeai.gitops.api.Generator;
@@ -9,6 +12,8 @@ import io.kubeai.gitops.testing.RenderedTreeChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +81,94 @@ class DynamicAdaptersTest {
     }
 
     @Test
+    void dynamicServer_watchesItsConfigMapThroughTheApi_withATokenOnlyTheSidecarMounts() throws Exception {
+        render("None", "sarcasm");
+        JsonNode pod = yaml(file("deployment.yaml")).at("/spec/template/spec");
+        assertThat(pod.path("serviceAccountName").asText()).isEqualTo("llama-adapter-sync");
+        assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        JsonNode sidecar = pod.path("initContainers").get(0);
+        assertThat(sidecar.path("name").asText()).isEqualTo("adapter-sync");
+        assertThat(texts(sidecar.path("args"))).contains("--configmap=llama-adapters");
+        assertThat(sidecar.path("env").findValuesAsText("fieldPath"))
+                .containsExactly("metadata.namespace", "metadata.name", "metadata.uid");
+        assertThat(sidecar.path("volumeMounts").findValuesAsText("mountPath"))
+                .contains("/var/run/secrets/kubernetes.io/serviceaccount");
+        JsonNode server = pod.path("containers").get(0);
+        assertThat(server.path("volumeMounts").findValuesAsText("name")).doesNotContain("kube-api-access");
+
+        JsonNode account = yaml(file("adapter-sync-serviceaccount.yaml"));
+        assertThat(account.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        JsonNode role = yaml(file("adapter-sync-role.yaml"));
+        assertThat(role.at("/rules/0/resourceNames")).hasSize(1);
+        assertThat(role.at("/rules/0/resourceNames/0").asText()).isEqualTo("llama-adapters");
+        assertThat(texts(role.at("/rules/0/verbs"))).containsExactly("get", "list", "watch");
+        assertThat(texts(role.at("/rules/1/resources"))).containsExactly("events");
+        assertThat(texts(role.at("/rules/1/verbs"))).containsExactly("create");
+        JsonNode binding = yaml(file("adapter-sync-rolebinding.yaml"));
+        assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("llama-adapter-sync");
+        assertThat(binding.at("/roleRef/name").asText()).isEqualTo("llama-adapter-sync");
+        RenderedTreeChecks.assertValid(repo.resolve("rendered"));
+    }
+
+    @Test
+    void aModelsOwnServiceAccount_keepsThePod_andTheRoleIsBoundToIt() throws Exception {
+        Files.createDirectories(repo.resolve("models"));
+        Files.writeString(repo.resolve("kubeai.yaml"), "modelServiceAccount: {name: models-irsa}\n");
+        Files.writeString(
+                repo.resolve("models/llama.yaml"),
+                "kind: Model\nmetadata:\n  name: llama\nspec:\n  url: hf://org/llama\n  adapters:\n"
+                        + "  - name: a\n    url: hf://org/a\n");
+        new Generator().generate(GenerateRequest.builder(repo).build());
+        assertThat(yaml(file("deployment.yaml"))
+                        .at("/spec/template/spec/serviceAccountName")
+                        .asText())
+                .isEqualTo("models-irsa");
+        assertThat(yaml(file("adapter-sync-rolebinding.yaml"))
+                        .at("/subjects/0/name")
+                        .asText())
+                .isEqualTo("models-irsa");
+        assertThat(repo.resolve("rendered/models/llama/adapter-sync-serviceaccount.yaml"))
+                .doesNotExist();
+        RenderedTreeChecks.assertValid(repo.resolve("rendered"));
+    }
+
+    @Test
+    void readinessSettings_ofKubeaiYaml_becomeTheSidecarsArguments() throws Exception {
+        Files.createDirectories(repo.resolve("models"));
+        Files.writeString(
+                repo.resolve("kubeai.yaml"), "adapterSync:\n  strictReadiness: true\n  initialAdapterWait: 5m\n");
+        Files.writeString(
+                repo.resolve("models/llama.yaml"),
+                "kind: Model\nmetadata:\n  name: llama\nspec:\n  url: hf://org/llama\n  adapters:\n"
+                        + "  - name: a\n    url: hf://org/a\n");
+        new Generator().generate(GenerateRequest.builder(repo).build());
+        JsonNode sidecar = yaml(file("deployment.yaml")).at("/spec/template/spec/initContainers/0");
+        assertThat(texts(sidecar.path("args"))).contains("--initial-adapter-wait=5m", "--strict-readiness");
+    }
+
+    @Test
+    void initialAdapterWait_thatIsNoDuration_isAnErrorAtItsLine() throws Exception {
+        Files.createDirectories(repo.resolve("models"));
+        Files.writeString(repo.resolve("kubeai.yaml"), "adapterSync:\n  initialAdapterWait: soon\n");
+        GenerateResult result =
+                new Generator().generate(GenerateRequest.builder(repo).build());
+        assertThat(result.diagnostics())
+                .extracting(io.kubeai.gitops.api.diagnostic.Diagnostic::format)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("kubeai.yaml:2:23: error: 'initialAdapterWait' 'soon' is not a duration"));
+    }
+
+    private static JsonNode yaml(String text) throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(text);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    @Test
     void staticLoading_keepsLoraModules() throws Exception {
         Files.createDirectories(repo.resolve("models"));
         Files.writeString(
@@ -85,8 +178,9 @@ class DynamicAdaptersTest {
         new Generator().generate(GenerateRequest.builder(repo).build());
         assertThat(file("deployment.yaml"))
                 .contains("--lora-modules", "llama_a=/adapters/a")
-                .doesNotContain("adapter-sync");
+                .doesNotContain("adapter-sync", "serviceAccountName", "automountServiceAccountToken");
         assertThat(repo.resolve("rendered/models/llama/configmap-adapters.yaml"))
                 .doesNotExist();
+        assertThat(repo.resolve("rendered/models/llama/adapter-sync-role.yaml")).doesNotExist();
     }
 }

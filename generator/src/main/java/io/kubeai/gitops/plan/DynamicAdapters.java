@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.kubeai.gitops.resolve.RenderedNames;
@@ -28,6 +30,10 @@ final class DynamicAdapters {
     static final String CONFIG_DIR = "/etc/kubeai/adapters";
     static final String CONFIG_KEY = RenderedNames.ADAPTERS_KEY;
     static final int SYNC_PORT = 8090;
+    /** Where the Kubernetes client looks for the token, CA and namespace (the kubelet's own path). */
+    static final String API_ACCESS_MOUNT = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+    private static final String API_ACCESS_VOLUME = "kube-api-access";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PlanContext context;
@@ -85,6 +91,40 @@ final class DynamicAdapters {
         return new ResourcePlan("configmap.yaml.ftl", "configmap-adapters.yaml", plan, Phase.SERVING);
     }
 
+    static String accessName(String objectName) {
+        return objectName + "-adapter-sync";
+    }
+
+    /**
+     * The sidecar's access to the API server: a Role reading the one ConfigMap and posting Events, bound to
+     * the pod's ServiceAccount: the Model's own or kubeai.yaml's (IRSA, Workload Identity: the server keeps
+     * its cloud identity), else one of the sidecar's own. Watching through the API server brings a change in
+     * about a second; the mounted file, which the kubelet refreshes after up to about two minutes, is the
+     * fallback.
+     */
+    SyncAccess access() {
+        String name = accessName(model.objectName());
+        String account = model.spec()
+                .server()
+                .serviceAccountName()
+                .or(() -> context.config().modelPods().serviceAccountName())
+                .orElse(name);
+        return new SyncAccess(name, model.name(), configMapName(model.objectName()), account);
+    }
+
+    List<ResourcePlan> accessResources() {
+        SyncAccess access = access();
+        List<ResourcePlan> resources = new ArrayList<>();
+        if (access.createsServiceAccount()) {
+            resources.add(new ResourcePlan(
+                    "adapter-sync-serviceaccount.yaml.ftl", "adapter-sync-serviceaccount.yaml", access, Phase.SERVING));
+        }
+        resources.add(new ResourcePlan("adapter-sync-role.yaml.ftl", "adapter-sync-role.yaml", access, Phase.SERVING));
+        resources.add(new ResourcePlan(
+                "adapter-sync-rolebinding.yaml.ftl", "adapter-sync-rolebinding.yaml", access, Phase.SERVING));
+        return resources;
+    }
+
     /** The server's flags and the sidecar: they depend on the Model and its profile, never on the list. */
     PodParts parts() {
         KubeAIConfig.AdapterSyncSettings sync = context.config().adapterSync();
@@ -109,20 +149,90 @@ final class DynamicAdapters {
                 .build());
         parts.volume(Pods.emptyDir("adapters"));
         parts.volume(Pods.tmpVolume());
+        parts.volume(apiAccess());
         parts.mount(Pods.mount("adapters", AdapterPlanner.MOUNT, true));
         List<VolumeMount> sidecarMounts = new ArrayList<>(List.of(
                 Pods.mount("adapter-config", CONFIG_DIR, true),
                 Pods.mount("adapters", AdapterPlanner.MOUNT, false),
-                Pods.tmpMount()));
+                Pods.tmpMount(),
+                Pods.mount(API_ACCESS_VOLUME, API_ACCESS_MOUNT, true)));
         PodParts cache = layout.adapterCache();
         parts.add(cache);
         sidecarMounts.addAll(cache.mounts());
         return parts.init(sidecar(sidecarMounts)).build();
     }
 
+    /**
+     * The token the kubelet would mount into every container, mounted into the sidecar alone: the pod sets
+     * automountServiceAccountToken false, so the server, which runs the user's code, holds no API credential.
+     */
+    private static Volume apiAccess() {
+        return new VolumeBuilder()
+                .withName(API_ACCESS_VOLUME)
+                .withNewProjected()
+                .addNewSource()
+                .withNewServiceAccountToken()
+                .withPath("token")
+                .withExpirationSeconds(3607L)
+                .endServiceAccountToken()
+                .endSource()
+                .addNewSource()
+                .withNewConfigMap()
+                .withName("kube-root-ca.crt")
+                .addNewItem()
+                .withKey("ca.crt")
+                .withPath("ca.crt")
+                .endItem()
+                .endConfigMap()
+                .endSource()
+                .addNewSource()
+                .withNewDownwardAPI()
+                .addNewItem()
+                .withPath("namespace")
+                .withNewFieldRef()
+                .withFieldPath("metadata.namespace")
+                .endFieldRef()
+                .endItem()
+                .endDownwardAPI()
+                .endSource()
+                .endProjected()
+                .build();
+    }
+
+    private static EnvVar field(String name, String path) {
+        return new EnvVarBuilder()
+                .withName(name)
+                .withNewValueFrom()
+                .withNewFieldRef()
+                .withFieldPath(path)
+                .endFieldRef()
+                .endValueFrom()
+                .build();
+    }
+
+    private List<String> sidecarArgs() {
+        KubeAIConfig.AdapterSyncSettings sync = context.config().adapterSync();
+        List<String> args = new ArrayList<>(List.of(
+                "--config=" + CONFIG_DIR + "/" + CONFIG_KEY,
+                "--engine=http://127.0.0.1:8000",
+                "--adapters-dir=" + AdapterPlanner.MOUNT,
+                "--listen=0.0.0.0:" + SYNC_PORT,
+                "--configmap=" + configMapName(model.objectName())));
+        sync.initialAdapterWait().ifPresent(wait -> args.add("--initial-adapter-wait=" + wait));
+        if (sync.strictReadiness()) {
+            args.add("--strict-readiness");
+        }
+        return args;
+    }
+
     private Container sidecar(List<VolumeMount> mounts) {
         Credentials credentials = context.credentials();
-        List<EnvVar> env = new ArrayList<>(credentials.forScheme("hf"));
+        // The namespace, pod and uid the sidecar watches in and posts Events about (the downward API).
+        List<EnvVar> env = new ArrayList<>(List.of(
+                field("POD_NAMESPACE", "metadata.namespace"),
+                field("POD_NAME", "metadata.name"),
+                field("POD_UID", "metadata.uid")));
+        env.addAll(credentials.forScheme("hf"));
         env.addAll(credentials.s3());
         // A small JVM: the sidecar idles at about 100 MB resident.
         env.add(Credentials.plain("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC -Xmx64m -Xss512k -XX:TieredStopAtLevel=1"));
@@ -132,11 +242,7 @@ final class DynamicAdapters {
                 .withImagePullPolicy(context.config().adapterSync().imagePullPolicy())
                 // A native sidecar: starts before the server and runs beside it for the pod's life.
                 .withRestartPolicy("Always")
-                .withArgs(
-                        "--config=" + CONFIG_DIR + "/" + CONFIG_KEY,
-                        "--engine=http://127.0.0.1:8000",
-                        "--adapters-dir=" + AdapterPlanner.MOUNT,
-                        "--listen=0.0.0.0:" + SYNC_PORT)
+                .withArgs(sidecarArgs())
                 .withEnv(env)
                 .addNewPort()
                 .withName("adapter-sync")

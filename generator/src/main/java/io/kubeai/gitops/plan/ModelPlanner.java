@@ -24,16 +24,19 @@ final class ModelPlanner {
                 model.name(), located.location(), model.spec().server().args());
         List<ResourcePlan> resources = new ArrayList<>(located.resources());
         PodParts adapters;
+        String serviceAccount = null;
         if (DynamicAdapters.applies(model)) {
             DynamicAdapters dynamic = new DynamicAdapters(context, layout, model);
             resources.add(dynamic.configMap());
+            resources.addAll(dynamic.accessResources());
             adapters = dynamic.parts();
+            serviceAccount = dynamic.access().serviceAccount();
         } else {
             adapters = new AdapterPlanner(layout, engine).parts(model);
         }
         ServerExtras extras = new ServerExtras(context.config(), model);
         PodParts pod = located.parts().plus(configured.parts()).plus(adapters).plus(extras.parts());
-        resources.addAll(extras.resources(pod, configured.probes()));
+        resources.addAll(extras.resources(pod, configured.probes(), serviceAccount));
         return new FolderPlan("models/" + model.name(), List.of(model.specFile()), resources);
     }
 }

@@ -24,7 +24,8 @@ import java.util.Map;
  * @param replicas  a fixed replica count, or null when an autoscaler owns it
  * @param envFrom   the Model's envFrom, passed through (null when absent)
  * @param metadata  the pod template's labels and annotations
- * @param serviceAccountName the Model's own ServiceAccount, or null (render adds kubeai.yaml's)
+ * @param serviceAccountName the pod's ServiceAccount: the Model's own, else kubeai.yaml's or the adapter-sync
+ *                           one when adapter-sync needs one; null: render adds kubeai.yaml's
  * @param imagePullSecrets   the Model's own pull secrets (render adds kubeai.yaml's)
  */
 public record Server(
@@ -47,6 +48,19 @@ public record Server(
 
     public Map<String, String> podAnnotations() {
         return metadata.annotations();
+    }
+
+    /**
+     * False when the pod mounts an API token into the one container that needs it (the adapter-sync
+     * sidecar), so the kubelet mounts none into the others; null leaves the ServiceAccount's setting.
+     */
+    public Boolean automountServiceAccountToken() {
+        return pod.volumes().stream()
+                        .anyMatch(v -> v.getProjected() != null
+                                && v.getProjected().getSources().stream()
+                                        .anyMatch(s -> s.getServiceAccountToken() != null))
+                ? Boolean.FALSE
+                : null;
     }
 
     /**

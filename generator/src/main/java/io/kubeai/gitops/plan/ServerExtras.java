@@ -61,8 +61,11 @@ final class ServerExtras {
         return parts.build();
     }
 
-    /** The files ConfigMap, Deployment, Service and autoscaler of a server built from {@code pod}. */
-    List<ResourcePlan> resources(PodParts pod, Probes probes) {
+    /**
+     * The files ConfigMap, Deployment, Service and autoscaler of a server built from {@code pod}, running as
+     * {@code serviceAccount} (null: the namespace's default).
+     */
+    List<ResourcePlan> resources(PodParts pod, Probes probes, String serviceAccount) {
         ServerSpec spec = model.spec().server();
         List<ResourcePlan> resources = new ArrayList<>();
         if (!spec.files().isEmpty()) {
@@ -98,7 +101,9 @@ final class ServerExtras {
                 replicas.fixed(),
                 spec.envFrom().orElse(null),
                 PodMetadata.of(model),
-                spec.serviceAccountName().orElse(null),
+                serviceAccount != null
+                        ? serviceAccount
+                        : spec.serviceAccountName().orElse(null),
                 spec.imagePullSecrets());
         resources.add(new ResourcePlan("deployment.yaml.ftl", "deployment.yaml", server, Phase.SERVING));
         resources.add(new ResourcePlan(

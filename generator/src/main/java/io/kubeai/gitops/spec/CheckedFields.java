@@ -58,6 +58,17 @@ final class CheckedFields {
         return value;
     }
 
+    /** A duration the runtime programs read: a whole number of ms, s, m or h (500ms, 60s, 2m). */
+    static Optional<String> duration(Fields fields, String name) {
+        Optional<String> value = fields.string(name);
+        value.filter(v -> !v.matches("[0-9]{1,9}(ms|s|m|h)"))
+                .ifPresent(v -> fields.errorAt(
+                        name,
+                        "'" + name + "' " + Excerpt.quote(v)
+                                + " is not a duration; write a whole number with ms, s, m or h, e.g. 60s"));
+        return value;
+    }
+
     static Optional<String> quantity(Fields fields, String name) {
         Optional<String> value = fields.string(name);
         value.flatMap(v -> QuantityText.problem("'" + name + "'", v)).ifPresent(p -> fields.errorAt(name, p));

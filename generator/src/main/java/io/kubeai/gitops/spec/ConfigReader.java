@@ -90,7 +90,9 @@ public final class ConfigReader {
                 CheckedFields.pullPolicy(sync),
                 sync.integer("maxLoras").orElse(4),
                 sync.integer("maxLoraRank").orElse(64),
-                sync.integer("maxCpuLoras").orElse(32));
+                sync.integer("maxCpuLoras").orElse(32),
+                sync.bool("strictReadiness").orElse(false),
+                CheckedFields.duration(sync, "initialAdapterWait"));
         sync.finish();
 
         Fields s3 = root.object("s3");

@@ -69,9 +69,17 @@ public record KubeAIConfig(
      * @param maxLoras    vLLM's --max-loras unless the Model's args set it
      * @param maxLoraRank vLLM's --max-lora-rank unless the Model's args set it
      * @param maxCpuLoras vLLM's --max-cpu-loras unless the Model's args set it
+     * @param strictReadiness    the sidecar's --strict-readiness: a pod is ready only with every adapter loaded
+     * @param initialAdapterWait the sidecar's --initial-adapter-wait (e.g. 60s), or empty for its default
      */
     public record AdapterSyncSettings(
-            String image, String imagePullPolicy, int maxLoras, int maxLoraRank, int maxCpuLoras) {}
+            String image,
+            String imagePullPolicy,
+            int maxLoras,
+            int maxLoraRank,
+            int maxCpuLoras,
+            boolean strictReadiness,
+            Optional<String> initialAdapterWait) {}
 
     /**
      * S3 access for buckets that are not AWS S3 itself.
