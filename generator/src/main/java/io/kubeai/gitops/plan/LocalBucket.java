@@ -21,6 +21,7 @@ import java.util.TreeSet;
  */
 public record LocalBucket(String name, List<String> buckets, String size, String image) {
     static final String NAME = "kubeai-bucket";
+    static final String FOLDER = "local-bucket";
     static final String IMAGE = "chrislusf/seaweedfs:3.97";
 
     /** The store's folder, if any bucket profile asks for a local bucket. */
@@ -39,7 +40,7 @@ public record LocalBucket(String name, List<String> buckets, String size, String
         LocalBucket store = new LocalBucket(NAME, new ArrayList<>(buckets), size, IMAGE);
         String job = NAME + "-create-" + Names.hash(String.join(",", buckets), 6);
         return Optional.of(new FolderPlan(
-                "local-bucket",
+                FOLDER,
                 List.of(config.origin().file()),
                 List.of(
                         new ResourcePlan("local-bucket-pvc.yaml.ftl", "pvc.yaml", store, Phase.CACHE_VOLUME),

@@ -1,5 +1,6 @@
 package io.kubeai.gitops.plan;
 
+import io.kubeai.gitops.resolve.Names;
 import io.kubeai.gitops.resolve.ResolvedModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,10 @@ final class ModelPlanner {
         ServerExtras extras = new ServerExtras(context.config(), model);
         PodParts pod = located.parts().plus(configured.parts()).plus(adapters).plus(extras.parts());
         resources.addAll(extras.resources(pod, configured.probes(), serviceAccount));
-        return new FolderPlan("models/" + model.name(), List.of(model.specFile()), resources);
+        // A shared cache's volume must exist before the pods mount it; its loads need not have finished (the
+        // wait init container sees to that), so no Model waits for another Model's copy.
+        List<String> needs =
+                model.cache().map(p -> Names.cacheFolder(p.name())).stream().toList();
+        return new FolderPlan("models/" + model.name(), List.of(model.specFile()), resources).needing(needs);
     }
 }

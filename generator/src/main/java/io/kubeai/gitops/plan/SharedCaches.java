@@ -3,6 +3,7 @@ package io.kubeai.gitops.plan;
 import io.kubeai.gitops.resolve.Names;
 import io.kubeai.gitops.resolve.ResolvedAdapter;
 import io.kubeai.gitops.resolve.ResolvedModel;
+import io.kubeai.gitops.spec.CacheStorage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ final class SharedCaches {
                 continue;
             }
             Entry entry = byProfile.computeIfAbsent(model.cache().get().name(), n -> new Entry(layout));
+            if (model.cache().get().storage() instanceof CacheStorage.Bucket bucket && bucket.local()) {
+                entry.local = true;
+            }
             entry.sources.add(model.specFile());
             copies.forEach(c -> entry.jobs.putIfAbsent(c.job().name(), c.job()));
         }
@@ -45,7 +49,9 @@ final class SharedCaches {
                 resources.add(
                         new ResourcePlan("loader-job.yaml.ftl", "job-" + job.cacheKey() + ".yaml", job, Phase.LOAD));
             }
-            folders.add(new FolderPlan(Names.cacheFolder(profile), new ArrayList<>(entry.sources), resources));
+            FolderPlan folder = new FolderPlan(Names.cacheFolder(profile), new ArrayList<>(entry.sources), resources);
+            // Loader Jobs copy into the local bucket: it must be up (and its buckets made) before they start.
+            folders.add(entry.local ? folder.needing(List.of(LocalBucket.FOLDER)) : folder);
         });
         return folders;
     }
@@ -55,6 +61,7 @@ final class SharedCaches {
         final CacheLayout layout;
         final Map<String, LoaderJob> jobs = new TreeMap<>();
         final TreeSet<String> sources = new TreeSet<>();
+        boolean local;
 
         Entry(CacheLayout layout) {
             this.layout = layout;

@@ -32,6 +32,17 @@ public final class ConfigReader {
         this.diagnostics = diagnostics;
     }
 
+    private static KubeAIConfig.Units units(Fields gitops) {
+        String key = gitops.string("units").orElse(KubeAIConfig.Units.PER_MODEL.key());
+        return KubeAIConfig.Units.of(key).orElseGet(() -> {
+            gitops.errorAt(
+                    "units",
+                    "unknown gitops.units " + Excerpt.quote(key)
+                            + "; use perModel (one Argo CD Application or Flux chain per Model and cache) or single");
+            return KubeAIConfig.Units.PER_MODEL;
+        });
+    }
+
     /** Reads the config document, or the defaults when there is none. */
     public KubeAIConfig read(Optional<YamlDocument> document, String fileName) {
         YamlDocument doc = document.orElseGet(() -> emptyDocument(fileName));
@@ -123,7 +134,8 @@ public final class ConfigReader {
                         "the repository credentials of Argo CD or Flux (a Secret in the cluster), not the URL"),
                 gitops.string("revision").orElse("main"),
                 gitops.string("path").orElse("rendered").replaceAll("^\\./|/+$", ""),
-                gitops.string("name").orElse("kubeai"));
+                gitops.string("name").orElse("kubeai"),
+                units(gitops));
         gitops.finish();
         ServingSettings serving = ServingSettingsReader.read(root);
         root.finish();

@@ -154,7 +154,40 @@ public record KubeAIConfig(
      * @param revision   the branch or tag to follow
      * @param path       the rendered tree's path inside the Git repository
      * @param name       the name of the Application, ApplicationSet, GitRepository and Kustomizations
+     * @param units      what Argo CD or Flux applies as one unit
      */
     public record GitOpsSettings(
-            String engine, Optional<String> repository, String revision, String path, String name) {}
+            String engine, Optional<String> repository, String revision, String path, String name, Units units) {}
+
+    /**
+     * The delivery units ({@code gitops.units}). A unit is synced and health-checked as a whole, and sync
+     * waves (Flux: dependsOn) order only what is inside it, so a unit waiting for a multi-hour load or a
+     * Pending claim holds back nothing outside it.
+     */
+    public enum Units {
+        /** One Argo CD Application, or one Flux chain of steps, for the whole tree. */
+        SINGLE("single"),
+        /**
+         * One Application (one Flux chain) per Model, per shared cache, per FineTuneJob, and one each for the
+         * namespace, the local bucket and the other shared folders.
+         */
+        PER_MODEL("perModel");
+
+        private final String key;
+
+        Units(String key) {
+            this.key = key;
+        }
+
+        /** The value in kubeai.yaml. */
+        public String key() {
+            return key;
+        }
+
+        public static Optional<Units> of(String key) {
+            return java.util.Arrays.stream(values())
+                    .filter(u -> u.key.equals(key))
+                    .findFirst();
+        }
+    }
 }
