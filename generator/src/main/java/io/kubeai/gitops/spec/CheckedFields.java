@@ -62,10 +62,7 @@ final class CheckedFields {
     static Optional<String> duration(Fields fields, String name) {
         Optional<String> value = fields.string(name);
         value.filter(v -> !v.matches("[0-9]{1,9}(ms|s|m|h)"))
-                .ifPresent(v -> fields.errorAt(
-                        name,
-                        "'" + name + "' " + Excerpt.quote(v)
-                                + " is not a duration; write a whole number with ms, s, m or h, e.g. 60s"));
+                .ifPresent(v -> fields.errorAt(name, ConfigHints.notADuration(name, v)));
         return value;
     }
 

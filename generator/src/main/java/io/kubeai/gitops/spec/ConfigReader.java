@@ -35,10 +35,7 @@ public final class ConfigReader {
     private static KubeAIConfig.Units units(Fields gitops) {
         String key = gitops.string("units").orElse(KubeAIConfig.Units.PER_MODEL.key());
         return KubeAIConfig.Units.of(key).orElseGet(() -> {
-            gitops.errorAt(
-                    "units",
-                    "unknown gitops.units " + Excerpt.quote(key)
-                            + "; use perModel (one Argo CD Application or Flux chain per Model and cache) or single");
+            gitops.errorAt("units", ConfigHints.unknownGitopsUnits(key));
             return KubeAIConfig.Units.PER_MODEL;
         });
     }

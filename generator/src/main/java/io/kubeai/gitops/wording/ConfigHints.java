@@ -24,6 +24,16 @@ public final class ConfigHints {
         return "unknown gitops engine " + quote(engine) + "; use argocd, flux or plain";
     }
 
+    public static String unknownGitopsUnits(String units) {
+        return "unknown gitops.units " + quote(units)
+                + "; use perModel (one Argo CD Application or Flux chain per Model and cache) or single";
+    }
+
+    public static String notADuration(String field, String value) {
+        return "'" + field + "' " + quote(value)
+                + " is not a duration; write a whole number with ms, s, m or h, e.g. 60s";
+    }
+
     public static String unknownGitMode(String mode) {
         return "unknown mode " + quote(mode) + "; use push or branch";
     }
