@@ -42,9 +42,17 @@ public final class S3TestServer implements AutoCloseable {
     private final BlobStoreContext context;
     private final RecordingBlobStore store;
     private final S3Proxy proxy;
+    private final String accessKey;
+    private final String secretKey;
     private S3Client client;
 
     private S3TestServer(String provider, Properties overrides) {
+        this(provider, overrides, ACCESS_KEY, SECRET_KEY);
+    }
+
+    private S3TestServer(String provider, Properties overrides, String accessKey, String secretKey) {
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
         context = ContextBuilder.newBuilder(provider)
                 .credentials("identity", "credential")
                 .overrides(overrides)
@@ -53,7 +61,7 @@ public final class S3TestServer implements AutoCloseable {
         proxy = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
                 .build();
         try {
@@ -73,6 +81,11 @@ public final class S3TestServer implements AutoCloseable {
         return new S3TestServer("transient-nio2", new Properties());
     }
 
+    /** Starts an in-memory server that accepts only these keys (keys made elsewhere, as in a cluster). */
+    public static S3TestServer withKeys(String accessKey, String secretKey) {
+        return new S3TestServer("transient-nio2", new Properties(), accessKey, secretKey);
+    }
+
     /** Starts a server that keeps objects under {@code dir} (one subdirectory a bucket). */
     public static S3TestServer start(Path dir) {
         Properties p = new Properties();
@@ -90,18 +103,18 @@ public final class S3TestServer implements AutoCloseable {
     }
 
     public String accessKey() {
-        return ACCESS_KEY;
+        return accessKey;
     }
 
     public String secretKey() {
-        return SECRET_KEY;
+        return secretKey;
     }
 
     /** The environment an S3 client in a child process needs: credentials, region, endpoint, path style. */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("AWS_ACCESS_KEY_ID", accessKey);
+        env.put("AWS_SECRET_ACCESS_KEY", secretKey);
         env.put("AWS_REGION", REGION);
         env.put("AWS_ENDPOINT_URL", endpoint().toString());
         env.put("AWS_S3_FORCE_PATH_STYLE", "true");
@@ -115,7 +128,7 @@ public final class S3TestServer implements AutoCloseable {
                     .endpointOverride(endpoint())
                     .region(Region.of(REGION))
                     .credentialsProvider(
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                     .forcePathStyle(true)
                     .httpClient(UrlConnectionHttpClient.builder().build())
                     .build();

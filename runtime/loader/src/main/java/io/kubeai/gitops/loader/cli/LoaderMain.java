@@ -16,7 +16,13 @@ import picocli.CommandLine.Spec;
         name = "kubeai-loader",
         mixinStandardHelpOptions = true,
         versionProvider = LoaderMain.Version.class,
-        subcommands = {LoadCommand.class, WaitCommand.class, PublishCommand.class},
+        subcommands = {
+            LoadCommand.class,
+            WaitCommand.class,
+            PublishCommand.class,
+            CreateBucketsCommand.class,
+            BucketCredentialsCommand.class
+        },
         description = {
             "Fills model caches for KubeAI serving pods, verified and resumable.",
             "",
