@@ -1,5 +1,7 @@
-<#-- Creates the local bucket's buckets once SeaweedFS answers; a bucket that exists is left alone.
-     `r` is a plan LocalBucket.BucketJob. -->
+<#-- The local bucket's setup, with the loader image: `bucket-credentials` fills the credentials Secret
+     once (an init container, so the next container's keys come from the filled Secret), then
+     `create-buckets` creates the buckets through the S3 API once SeaweedFS answers; a bucket that exists
+     is left alone. `r` is a plan LocalBucket.SetupJob. -->
 apiVersion: batch/v1
 kind: Job
 metadata:
@@ -15,15 +17,14 @@ spec:
         app.kubernetes.io/component: local-bucket
     spec:
       restartPolicy: OnFailure
-      containers:
-      - name: create-buckets
-        image: ${json(r.store.image)}
-        command: ["/bin/sh", "-c"]
-        args:
-        - ${json("set -e; master=" + r.store.name + ":9333; until echo 's3.bucket.list' | weed shell -master=$master >/tmp/list 2>&1; do sleep 2; done; for b in " + r.store.buckets?join(" ") + "; do grep -qw \"$b\" /tmp/list || echo \"s3.bucket.create -name $b\" | weed shell -master=$master; done")}
-        resources:
-          requests:
-            cpu: 50m
-            memory: 64Mi
-          limits:
-            memory: 256Mi
+      serviceAccountName: ${json(r.store.setup)}
+      # Only this Job talks to the API server; its ServiceAccount does not mount a token elsewhere.
+      automountServiceAccountToken: true
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 65532
+        runAsGroup: 65532
+        seccompProfile:
+          type: RuntimeDefault
+      initContainers: ${json([r.store.containers[0]])}
+      containers: ${json([r.store.containers[1]])}

@@ -1,4 +1,4 @@
-<#-- Only pods of this namespace reach the local bucket. -->
+<#-- Only pods of this namespace reach the local bucket, and only its S3 port. -->
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -15,7 +15,5 @@ spec:
   - from:
     - podSelector: {}
     ports:
-    - port: 8333
-      protocol: TCP
-    - port: 9333
+    - port: ${json(r.s3Port)}
       protocol: TCP

@@ -1,4 +1,5 @@
-<#-- The local bucket's S3 endpoint: http://kubeai-bucket.<namespace>.svc.cluster.local:8333 -->
+<#-- The local bucket's S3 endpoint: http://kubeai-bucket.<namespace>.svc.cluster.local:8333. SeaweedFS's
+     master, volume server and filer (and their gRPC ports) talk inside the pod only. -->
 apiVersion: v1
 kind: Service
 metadata:
@@ -11,10 +12,6 @@ spec:
     app.kubernetes.io/name: ${json(r.name)}
   ports:
   - name: s3
-    port: 8333
+    port: ${json(r.s3Port)}
     targetPort: s3
-    protocol: TCP
-  - name: master
-    port: 9333
-    targetPort: master
     protocol: TCP

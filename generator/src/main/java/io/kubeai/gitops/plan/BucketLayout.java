@@ -24,8 +24,8 @@ record BucketLayout(PlanContext context, CacheStorage.Bucket bucket) implements 
 
     private SharedCopy copyOf(SourceUrl source, String cacheKey) {
         // The Job reads the source with its scheme's credentials and writes the bucket with S3's.
-        List<EnvVar> env = new ArrayList<>(context.credentials().forScheme(source.scheme()));
-        context.credentials().s3().forEach(v -> {
+        List<EnvVar> env = new ArrayList<>(context.credentials().forUrl(source.canonical()));
+        context.credentials().s3(bucket.url()).forEach(v -> {
             if (env.stream().noneMatch(e -> e.getName().equals(v.getName()))) {
                 env.add(v);
             }
@@ -63,7 +63,7 @@ record BucketLayout(PlanContext context, CacheStorage.Bucket bucket) implements 
                         RenderedNames.WAIT_ADAPTER + adapter.name(),
                         copy.destination(),
                         copy.job().name(),
-                        context.credentials().s3(),
+                        context.credentials().s3(bucket.url()),
                         List.of());
         return Copies.fetchAdapter(context, adapter, copy.destination(), Optional.of(wait));
     }
@@ -81,9 +81,9 @@ record BucketLayout(PlanContext context, CacheStorage.Bucket bucket) implements 
                         "wait-base-model",
                         copy.destination(),
                         copy.job().name(),
-                        context.credentials().s3(),
+                        context.credentials().s3(bucket.url()),
                         List.of());
         return Copies.fetchBaseModel(
-                context, copy.destination(), context.credentials().s3(), dir, Optional.of(wait));
+                context, copy.destination(), context.credentials().s3(bucket.url()), dir, Optional.of(wait));
     }
 }

@@ -24,12 +24,12 @@ final class Copies {
     static Located fromBucket(PlanContext context, Engine engine, String url, Optional<String> job) {
         PodParts.Builder parts = PodParts.builder();
         job.ifPresent(j -> parts.init(context.containers()
-                .await(RenderedNames.WAIT_MODEL, url, j, context.credentials().s3(), List.of())));
+                .await(RenderedNames.WAIT_MODEL, url, j, context.credentials().s3(url), List.of())));
         if (engine.streamsFromS3()) {
-            parts.env(context.credentials().runaiStreamer());
+            parts.env(context.credentials().runaiStreamer(url));
             return new Located(new ModelLocation(url, "s3", Optional.empty()), parts.build());
         }
-        Located copy = copyToPod(context, url, context.credentials().s3());
+        Located copy = copyToPod(context, url, context.credentials().s3(url));
         return new Located(copy.location(), parts.add(copy.parts()).build());
     }
 
@@ -52,13 +52,12 @@ final class Copies {
     static PodParts fetchAdapter(PlanContext context, ResolvedAdapter adapter, String from, Optional<Container> wait) {
         PodParts.Builder parts = PodParts.builder().volume(Pods.emptyDir("adapters"));
         wait.ifPresent(parts::init);
-        String scheme = from.startsWith("s3://") ? "s3" : adapter.source().scheme();
         parts.init(context.containers()
                 .load(
                         RenderedNames.FETCH_ADAPTER + adapter.name(),
                         from,
                         AdapterPlanner.MOUNT + "/" + adapter.name(),
-                        context.credentials().forScheme(scheme),
+                        context.credentials().forUrl(from),
                         List.of(Pods.mount("adapters", AdapterPlanner.MOUNT, false), Pods.tmpMount())));
         parts.volume(Pods.tmpVolume());
         parts.mount(Pods.mount("adapters", AdapterPlanner.MOUNT, true));

@@ -21,7 +21,14 @@ final class Credentials {
         this.config = config;
     }
 
-    List<EnvVar> forScheme(String scheme) {
+    /** What a container needs to read or write {@code url}: its scheme's credentials, for s3:// its store's. */
+    List<EnvVar> forUrl(String url) {
+        int colon = url.indexOf("://");
+        String scheme = colon < 0 ? "" : url.substring(0, colon);
+        return scheme.equals("s3") ? s3(url) : forScheme(scheme);
+    }
+
+    private List<EnvVar> forScheme(String scheme) {
         switch (scheme) {
             case "hf": {
                 List<EnvVar> env = new ArrayList<>();
@@ -29,8 +36,6 @@ final class Credentials {
                 config.huggingFace().endpoint().ifPresent(e -> env.add(plain("HF_ENDPOINT", e)));
                 return env;
             }
-            case "s3":
-                return s3();
             case "gs": {
                 // Without a key the loader asks the metadata server: Workload Identity.
                 String gcp = config.secrets().gcp();
@@ -52,14 +57,27 @@ final class Credentials {
         }
     }
 
-    List<EnvVar> s3() {
+    /** The Hub's token and endpoint. */
+    List<EnvVar> hf() {
+        return forScheme("hf");
+    }
+
+    /**
+     * S3 access to the store {@code url} is in. The local bucket's keys are required (its pods wait until
+     * the credentials Job has filled the Secret), and nothing may fall back to a node's cloud identity.
+     */
+    List<EnvVar> s3(String url) {
+        S3Store store = S3Store.of(config, url);
         List<EnvVar> env = new ArrayList<>();
-        env.add(secret("AWS_ACCESS_KEY_ID", config.secrets().aws(), "accessKeyID"));
-        env.add(secret("AWS_SECRET_ACCESS_KEY", config.secrets().aws(), "secretAccessKey"));
+        env.add(secret("AWS_ACCESS_KEY_ID", store.secret(), "accessKeyID", !store.local()));
+        env.add(secret("AWS_SECRET_ACCESS_KEY", store.secret(), "secretAccessKey", !store.local()));
         env.add(plain("AWS_REGION", config.s3().region()));
-        config.s3().endpoint().ifPresent(e -> env.add(plain("AWS_ENDPOINT_URL", e)));
-        if (config.s3().pathStyle()) {
+        store.endpoint().ifPresent(e -> env.add(plain("AWS_ENDPOINT_URL", e)));
+        if (store.pathStyle()) {
             env.add(plain("AWS_S3_FORCE_PATH_STYLE", "true"));
+        }
+        if (store.local()) {
+            env.add(plain("AWS_EC2_METADATA_DISABLED", "true"));
         }
         return env;
     }
@@ -73,9 +91,9 @@ final class Credentials {
     }
 
     /** Extra variables vLLM's Run:ai streamer reads to reach an S3-compatible store. */
-    List<EnvVar> runaiStreamer() {
-        List<EnvVar> env = new ArrayList<>(s3());
-        if (config.s3().pathStyle()) {
+    List<EnvVar> runaiStreamer(String url) {
+        List<EnvVar> env = new ArrayList<>(s3(url));
+        if (S3Store.of(config, url).pathStyle()) {
             env.add(plain("RUNAI_STREAMER_S3_USE_VIRTUAL_ADDRESSING", "0"));
         }
         return env;
@@ -86,13 +104,17 @@ final class Credentials {
     }
 
     static EnvVar secret(String name, String secret, String key) {
+        return secret(name, secret, key, true);
+    }
+
+    static EnvVar secret(String name, String secret, String key, boolean optional) {
         return new EnvVarBuilder()
                 .withName(name)
                 .withNewValueFrom()
                 .withNewSecretKeyRef()
                 .withName(secret)
                 .withKey(key)
-                .withOptional(true)
+                .withOptional(optional ? Boolean.TRUE : null)
                 .endSecretKeyRef()
                 .endValueFrom()
                 .build();

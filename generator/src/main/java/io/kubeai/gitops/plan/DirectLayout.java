@@ -26,9 +26,7 @@ record DirectLayout(PlanContext context) implements CacheLayout {
             case "hf":
                 return new Located(
                         new ModelLocation(source.host(), "hf", source.revision()),
-                        PodParts.builder()
-                                .env(context.credentials().forScheme("hf"))
-                                .build());
+                        PodParts.builder().env(context.credentials().hf()).build());
             case "pvc":
                 return new Located(
                         ModelLocation.local(),
@@ -43,7 +41,7 @@ record DirectLayout(PlanContext context) implements CacheLayout {
             default:
                 // gs:// and oss://: no engine streams them, so the loader copies the model to the pod.
                 return Copies.copyToPod(
-                        context, source.canonical(), context.credentials().forScheme(source.scheme()));
+                        context, source.canonical(), context.credentials().forUrl(source.canonical()));
         }
     }
 
@@ -67,6 +65,6 @@ record DirectLayout(PlanContext context) implements CacheLayout {
                     Pods.mount("base-model", dir, source.path(), true));
         }
         return Copies.fetchBaseModel(
-                context, source.canonical(), context.credentials().forScheme(source.scheme()), dir, Optional.empty());
+                context, source.canonical(), context.credentials().forUrl(source.canonical()), dir, Optional.empty());
     }
 }

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.kubeai.gitops.resolve.RenderedNames;
 import io.kubeai.gitops.resolve.ResolvedAdapter;
 import io.kubeai.gitops.resolve.ResolvedModel;
+import io.kubeai.gitops.spec.CacheStorage;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -225,6 +226,21 @@ final class DynamicAdapters {
         return args;
     }
 
+    /**
+     * The s3:// store the sidecar reads adapters from: the Model's bucket cache, else its first s3:// adapter's
+     * (the sidecar holds one set of S3 variables).
+     */
+    private String adapterStore() {
+        if (model.cache().map(c -> c.storage()).orElse(null) instanceof CacheStorage.Bucket bucket) {
+            return bucket.url();
+        }
+        return model.adapters().stream()
+                .map(a -> a.source().canonical())
+                .filter(u -> u.startsWith("s3://"))
+                .findFirst()
+                .orElse("s3://");
+    }
+
     private Container sidecar(List<VolumeMount> mounts) {
         Credentials credentials = context.credentials();
         // The namespace, pod and uid the sidecar watches in and posts Events about (the downward API).
@@ -232,8 +248,8 @@ final class DynamicAdapters {
                 field("POD_NAMESPACE", "metadata.namespace"),
                 field("POD_NAME", "metadata.name"),
                 field("POD_UID", "metadata.uid")));
-        env.addAll(credentials.forScheme("hf"));
-        env.addAll(credentials.s3());
+        env.addAll(credentials.hf());
+        env.addAll(credentials.s3(adapterStore()));
         // A small JVM: the sidecar idles at about 100 MB resident.
         env.add(Credentials.plain("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC -Xmx64m -Xss512k -XX:TieredStopAtLevel=1"));
         return new ContainerBuilder()

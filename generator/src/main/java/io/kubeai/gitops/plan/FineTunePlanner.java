@@ -110,7 +110,7 @@ final class FineTunePlanner {
     }
 
     private Container fetch(String name, String url, SourceUrl source, String dir, VolumeMount data) {
-        return containers.load(name, url, dir, credentials.forScheme(source.scheme()), List.of(data, Pods.tmpMount()));
+        return containers.load(name, url, dir, credentials.forUrl(url), List.of(data, Pods.tmpMount()));
     }
 
     private Container trainer(ResolvedFineTune resolved, VolumeMount baseMount) {
@@ -147,8 +147,7 @@ final class FineTunePlanner {
         FineTuneJob job = resolved.job();
         List<String> args =
                 new ArrayList<>(List.of("finish", "--output-dir", OUTPUT_DIR, "--storage-url", resolved.adapterUrl()));
-        List<EnvVar> env =
-                new ArrayList<>(credentials.forScheme(resolved.storage().scheme()));
+        List<EnvVar> env = new ArrayList<>(credentials.forUrl(resolved.adapterUrl()));
         config.finetuning().git().ifPresent(git -> {
             args.addAll(List.of("--repo-url", git.repository(), "--branch", git.branch()));
             if (!git.path().isEmpty()) {

@@ -50,7 +50,7 @@ public record FinetuneApiPlan(
         env.add(Credentials.plain("GIT_AUTHOR_NAME", git.get().authorName()));
         env.add(Credentials.plain("GIT_AUTHOR_EMAIL", git.get().authorEmail()));
         env.addAll(Credentials.git(git.get()));
-        env.addAll(credentials.s3());
+        env.addAll(credentials.s3(api.get().filesUrl(config.cacheProfiles()).orElseThrow()));
         FinetuneApiPlan plan = new FinetuneApiPlan(
                 NAME,
                 config.namespace(),

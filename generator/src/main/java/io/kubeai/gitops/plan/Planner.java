@@ -40,7 +40,7 @@ public final class Planner {
                                     auth,
                                     Phase.SERVING)))));
         }
-        LocalBucket.of(config).ifPresent(folders::add);
+        LocalBucket.of(context).ifPresent(folders::add);
         FinetuneApiPlan.of(config, new Credentials(config)).ifPresent(folders::add);
         folders.add(new FolderPlan(
                 "namespace",

@@ -29,7 +29,7 @@ record SharedFilesystemLayout(PlanContext context, String profile, CacheStorage.
                 source,
                 cacheKey,
                 Pods.CACHE_MOUNT + "/" + fs.subPath(cacheKey),
-                context.credentials().forScheme(source.scheme()),
+                context.credentials().forUrl(source.canonical()),
                 List.of(Pods.claim("cache", claim(), false), Pods.tmpVolume()),
                 List.of(Pods.mount("cache", Pods.CACHE_MOUNT, false), Pods.tmpMount()));
     }

@@ -38,7 +38,7 @@ record StaticVolumeLayout(PlanContext context, CacheStorage.StaticVolume disk) i
         String size = model.model().annotations().getOrDefault(Annotations.CACHE_SIZE, disk.size());
         String fillClaim = base + "-rwo";
         String destination = Pods.CACHE_MOUNT;
-        List<EnvVar> env = context.credentials().forScheme(source.scheme());
+        List<EnvVar> env = context.credentials().forUrl(source.canonical());
         String jobName = Copies.jobName(context, key, source, fillClaim, env);
         LoaderJob job = new LoaderJob(
                 jobName,

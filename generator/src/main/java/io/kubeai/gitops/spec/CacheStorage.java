@@ -59,11 +59,19 @@ public sealed interface CacheStorage {
      * @param local true to run the bucket in the cluster (SeaweedFS), for laptops and clusters with no
      *              object store: no cloud account, no credential in Git
      * @param size  the local store's volume size
+     * @param endpoint the S3 endpoint of this profile's store when it is not AWS S3 (MinIO, Ceph, another
+     *              cloud's S3 API); a local bucket's is its Service, and other s3:// URLs keep kubeai.yaml's
+     *              {@code s3.endpoint}
      */
-    record Bucket(String url, boolean local, String size) implements CacheStorage {
+    record Bucket(String url, boolean local, String size, Optional<String> endpoint) implements CacheStorage {
         @Override
         public Kind kind() {
             return Kind.BUCKET;
+        }
+
+        /** The bucket's name: the URL's host. */
+        public String bucketName() {
+            return url.substring("s3://".length()).split("/", 2)[0];
         }
 
         /** The bucket and prefix without a trailing '/'. */

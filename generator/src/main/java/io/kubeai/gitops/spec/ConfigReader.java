@@ -20,9 +20,6 @@ public final class ConfigReader {
     public static final String DEFAULT_LOADER_IMAGE = DefaultImages.of("kubeai-loader");
     public static final String DEFAULT_HOOK_IMAGE = DefaultImages.of("kubeai-commit-hook");
     public static final String DEFAULT_FINETUNE_API_IMAGE = DefaultImages.of("kubeai-finetune-api");
-    /** The in-cluster bucket's S3 endpoint; see the local-bucket templates. */
-    public static final String LOCAL_BUCKET_ENDPOINT = "http://kubeai-bucket.{namespace}.svc.cluster.local:8333";
-
     public static final String DEFAULT_ADAPTER_SYNC_IMAGE = DefaultImages.of("kubeai-adapter-sync");
     static final Set<String> GITOPS_ENGINES = Set.of("argocd", "flux", "plain");
 
@@ -104,12 +101,9 @@ public final class ConfigReader {
         sync.finish();
 
         Fields s3 = root.object("s3");
-        // With a bucket in the cluster and no endpoint of the user's, S3 traffic goes to that bucket.
-        Optional<String> endpoint = CheckedFields.httpUrl(s3, "endpoint", "the Secret named by secretNames.aws")
-                .or(() -> profiles.values().stream()
-                                .anyMatch(p -> p.storage() instanceof CacheStorage.Bucket b && b.local())
-                        ? Optional.of(LOCAL_BUCKET_ENDPOINT.replace("{namespace}", namespace))
-                        : Optional.empty());
+        // Only URLs of no bucket profile use it: a local bucket, or a profile with its own endpoint, is
+        // reached at its own address, so an s3:// URL of another bucket never goes to the local one.
+        Optional<String> endpoint = CheckedFields.httpUrl(s3, "endpoint", "the Secret named by secretNames.aws");
         KubeAIConfig.S3Settings s3Settings = new KubeAIConfig.S3Settings(
                 endpoint,
                 s3.string("region").orElse("us-east-1"),
@@ -224,10 +218,17 @@ public final class ConfigReader {
             } else if (!url.startsWith("s3://") || url.length() <= "s3://".length()) {
                 bucket.errorAt("url", ConfigHints.bucketUrlNotS3());
             }
+            boolean local = bucket.bool("local").orElse(false);
+            Optional<String> endpoint =
+                    CheckedFields.httpUrl(bucket, "endpoint", "the Secret named by secretNames.aws");
+            if (local && endpoint.isPresent()) {
+                bucket.errorAt(
+                        "endpoint",
+                        "a local bucket's endpoint is its own Service; remove endpoint, or local: true to use"
+                                + " another store");
+            }
             kinds.add(new CacheStorage.Bucket(
-                    url,
-                    bucket.bool("local").orElse(false),
-                    CheckedFields.quantity(bucket, "size").orElse("100Gi")));
+                    url, local, CheckedFields.quantity(bucket, "size").orElse("100Gi"), endpoint));
             requireField(bucket, "url", "the bucket's s3:// URL");
             bucket.finish();
         }
