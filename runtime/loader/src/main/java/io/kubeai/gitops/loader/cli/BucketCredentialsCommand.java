@@ -2,6 +2,7 @@ package io.kubeai.gitops.loader.cli;
 
 import io.kubeai.gitops.loader.localbucket.ClusterAccess;
 import io.kubeai.gitops.loader.localbucket.CredentialsSecret;
+import io.kubeai.gitops.runtime.redact.Redactor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;

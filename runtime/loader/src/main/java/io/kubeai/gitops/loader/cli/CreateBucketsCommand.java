@@ -1,6 +1,7 @@
 package io.kubeai.gitops.loader.cli;
 
 import io.kubeai.gitops.loader.localbucket.BucketCreator;
+import io.kubeai.gitops.runtime.redact.Redactor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
