@@ -23,6 +23,14 @@ public sealed interface CacheStorage {
         return whyNoAdapters().isEmpty();
     }
 
+    /**
+     * Why this kind needs a GitOps engine that applies in order (Argo CD's sync waves, Flux's dependsOn), or
+     * empty when {@code kubectl apply -k} of the whole tree at once is safe.
+     */
+    default Optional<String> whyOrderedApply() {
+        return Optional.empty();
+    }
+
     /** How many nodes may attach one copy read-only, when the storage limits it. */
     default Optional<Integer> readOnlyAttachLimit() {
         return Optional.empty();
@@ -130,6 +138,13 @@ public sealed interface CacheStorage {
         @Override
         public Optional<Integer> readOnlyAttachLimit() {
             return maxReadOnlyAttachments;
+        }
+
+        @Override
+        public Optional<String> whyOrderedApply() {
+            return Optional.of("its VolumeSnapshot must be taken after the loader Job has filled the disk, and "
+                    + "kubectl apply -k creates it at once: the read-only copy would never get the loader's "
+                    + "completion marker and the serving pods would wait forever");
         }
     }
 }

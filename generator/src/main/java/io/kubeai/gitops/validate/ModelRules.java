@@ -132,6 +132,15 @@ final class ModelRules {
         }
         Optional<CacheProfile> effective = resolved.cache();
         effective.ifPresent(p -> {
+            if (config.gitops().engine().equals("plain")) {
+                p.storage()
+                        .whyOrderedApply()
+                        .ifPresent(why -> error(
+                                o,
+                                spec.cacheProfile().isPresent() ? "/spec/cacheProfile" : "/metadata/name",
+                                Hints.needsOrderedApply(
+                                        p.name(), p.storage().kind().key(), why)));
+            }
             if (!p.storage().takesAdapters() && !spec.adapters().isEmpty()) {
                 error(
                         o,

@@ -89,6 +89,11 @@ public final class Hints {
                 + whyNoAdapters.orElse("it cannot hold adapters") + "; use a bucket or sharedFilesystem profile";
     }
 
+    public static String needsOrderedApply(String profile, String kind, String why) {
+        return "cacheProfile " + quote(profile) + " (" + kind + ") needs gitops.engine argocd or flux, not plain: "
+                + why + "; set gitops.engine in kubeai.yaml, or use a bucket or sharedFilesystem profile";
+    }
+
     public static String adapterUrl(String problem) {
         return "adapter url: " + problem + "; adapters load from hf://, s3://, gs:// or oss://";
     }
