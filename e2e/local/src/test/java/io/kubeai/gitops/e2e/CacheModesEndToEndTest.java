@@ -11,6 +11,7 @@ import io.kubeai.gitops.api.Generator;
 import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.e2e.PodSpec.Container;
 import io.kubeai.gitops.testing.hf.HfTestServer;
+import io.kubeai.gitops.testing.s3.S3TestServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * For each cache mode, a GitOps repo is rendered and its pods run here, everything taken from the rendered
+ * For each cache mode (None, a local bucket, sharedFilesystem, staticVolume), a GitOps repo is rendered and its pods run here, everything taken from the rendered
  * YAML: claims are made, the serving pod starts with its unit (and its {@code wait-model} init container
  * blocks), the loader Jobs run, snapshots are taken and restored in their sync waves, the wait returns, the
  * adapter-sync sidecar starts as a process watching its ConfigMap through the API server, and the fake vLLM
@@ -73,7 +74,7 @@ class CacheModesEndToEndTest {
     }
 
     @ParameterizedTest(name = "cacheProfile {0}")
-    @ValueSource(strings = {"None", "EFS", "Disk"})
+    @ValueSource(strings = {"None", "Bucket", "EFS", "Disk"})
     // A bound against a hang: two JVM starts and a few downloads, ~15 s alone on a loaded 2-core machine.
     @Timeout(300)
     void renderedPods_runAsLocalProcesses_serveTheModel_andACommittedAdapterArrivesThroughTheApiServer(String profile)
@@ -90,6 +91,20 @@ class CacheModesEndToEndTest {
                 .read(rendered)
                 .secret("huggingface", Map.of("token", HF_TOKEN));
         running.add(cluster);
+        if (profile.equals("Bucket")) {
+            // The local bucket's S3 API is the in-process S3 server: its Service's address maps to it, and
+            // what the bucket's setup Job makes in the cluster (the bucket, the keys in their Secret) is made
+            // here; the rendered loader Jobs, init containers, sidecar and server use them as rendered.
+            S3TestServer s3 = S3TestServer.start().createBucket("kubeai");
+            running.add(s3);
+            JsonNode store = cluster.object("Service", "kubeai-bucket");
+            String service = "http://kubeai-bucket.kubeai.svc.cluster.local:"
+                    + store.at("/spec/ports/0/port").asInt();
+            cluster.address(service, s3.endpoint().toString().replaceAll("/$", ""))
+                    .secret(
+                            "kubeai-bucket-credentials",
+                            Map.of("accessKeyID", s3.accessKey(), "secretAccessKey", s3.secretKey()));
+        }
 
         // Wave 1: the claims (a claim restored from a snapshot waits for it) and the ConfigMaps.
         for (JsonNode pvc : cluster.inWaves("PersistentVolumeClaim")) {
@@ -117,7 +132,11 @@ class CacheModesEndToEndTest {
         }
 
         // The loader Jobs, in their waves, each container to success.
-        List<JsonNode> jobs = cluster.inWaves("Job");
+        List<JsonNode> jobs = cluster.inWaves("Job").stream()
+                .filter(j -> j.at("/metadata/labels/app.kubernetes.io~1component")
+                        .asText()
+                        .equals("loader"))
+                .toList();
         assertThat(jobs.isEmpty()).as("loader Jobs").isEqualTo(!cached);
         for (JsonNode job : jobs) {
             PodSpec spec = PodSpec.of(job);
@@ -170,7 +189,14 @@ class CacheModesEndToEndTest {
         awaitServed(enginePort, MODEL + "_colorist", Duration.ofSeconds(90));
         // Every rendered flag is one the sidecar's CLI has: it runs, and is ready.
         assertThat(sync.isAlive()).as(syncLog()).isTrue();
-        assertThat(get(syncPort, "/readyz")).isEqualTo(200);
+        // Ready once its pass after the load has run: the adapter is listed a moment before.
+        until("adapter-sync ready", Duration.ofSeconds(20), () -> {
+            try {
+                return get(syncPort, "/readyz") == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
         assertThat(chat(enginePort, MODEL + "_colorist")).isEqualTo(200);
 
         // A commit adds an adapter: only the ConfigMap changes, applied through the API server.
@@ -210,6 +236,8 @@ class CacheModesEndToEndTest {
                 models:
                   cache:
                     profiles:
+                      Bucket:
+                        bucket: {url: "s3://kubeai/models/", local: true}
                       EFS:
                         sharedFilesystem: {storageClass: efs}
                       Disk:
