@@ -183,11 +183,14 @@ public final class FakeVllm implements AutoCloseable {
             status = 400;
             body = error(400, "Loading lora " + name + " failed: No adapter found for " + path);
         } else {
-            loaded.put(name, path);
             status = 200;
             body = success("LoRA adapter '" + name + "' added successfully.");
         }
+        // Recorded before the adapter is listed: a test that sees it listed then finds its call.
         calls.add(new Call("load", name, path, status, arrived));
+        if (status == 200) {
+            loaded.put(name, path);
+        }
         send(ex, status, body.startsWith("{") ? "application/json" : "text/plain", body);
     }
 
@@ -197,7 +200,7 @@ public final class FakeVllm implements AutoCloseable {
         String name = req.path("lora_name").asText();
         int status;
         String body;
-        if (loaded.remove(name) != null) {
+        if (loaded.containsKey(name)) {
             status = 200;
             body = success("LoRA adapter '" + name + "' removed successfully.");
         } else {
@@ -205,6 +208,9 @@ public final class FakeVllm implements AutoCloseable {
             body = error(status, "The lora adapter '" + name + "' cannot be found.");
         }
         calls.add(new Call("unload", name, null, status, arrived));
+        if (status == 200) {
+            loaded.remove(name);
+        }
         send(ex, status, body.startsWith("{") ? "application/json" : "text/plain", body);
     }
 
