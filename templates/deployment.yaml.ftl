@@ -9,6 +9,12 @@ metadata:
     app.kubernetes.io/component: server
     kubeai.org/model: ${json(r.model)}
     kubeai.org/engine: ${json(r.engine)}
+<#if r.podSecurityReason??>
+  annotations:
+    # This server runs at the baseline Pod Security level, not restricted; the namespace enforces baseline.
+    kubeai.org/pod-security: baseline
+    kubeai.org/pod-security-reason: ${json(r.podSecurityReason)}
+</#if>
 spec:
 <#if r.replicas??>
   replicas: ${json(r.replicas)}
@@ -36,6 +42,7 @@ spec:
 <#if r.automountServiceAccountToken??>
       automountServiceAccountToken: ${json(r.automountServiceAccountToken)}
 </#if>
+      securityContext: ${json(r.podSecurityContext)}
 <#if r.priorityClassName??>
       priorityClassName: ${json(r.priorityClassName)}
 </#if>
@@ -82,6 +89,9 @@ spec:
 </#if>
 <#if r.limits?has_content>
           limits: ${json(r.limits)}
+</#if>
+<#if r.securityContext??>
+        securityContext: ${json(r.securityContext)}
 </#if>
 <#if r.startupProbe??>
         startupProbe: ${json(r.startupProbe)}

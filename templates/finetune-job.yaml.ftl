@@ -20,6 +20,7 @@ spec:
         kubeai.org/finetune-job: ${json(r.job)}
     spec:
       restartPolicy: Never
+      securityContext: ${json(r.securityContext)}
 <#if r.nodeSelector?has_content>
       nodeSelector: ${json(r.nodeSelector)}
 </#if>

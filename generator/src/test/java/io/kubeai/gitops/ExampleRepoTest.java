@@ -10,7 +10,10 @@ import io.kubeai.gitops.testing.RenderedTreeChecks;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The example repo users copy: its committed rendered/ is exactly what generate produces, and valid. */
+/**
+ * The example repo users copy: its committed rendered/ is exactly what generate produces, valid, and restricted
+ * by the Pod Security Standards.
+ */
 class ExampleRepoTest {
     private static final Path EXAMPLE = Path.of("../examples/gitops-repo");
 
@@ -24,5 +27,8 @@ class ExampleRepoTest {
                 .isEmpty();
         assertThat(result.deleted()).isEmpty();
         RenderedTreeChecks.assertValid(EXAMPLE.resolve("rendered"));
+        assertThat(RenderedTreeChecks.assertPodSecurity(EXAMPLE.resolve("rendered")))
+                .as("every pod of the example meets the restricted Pod Security Standard")
+                .isEmpty();
     }
 }

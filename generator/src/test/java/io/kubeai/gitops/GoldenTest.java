@@ -75,6 +75,17 @@ class GoldenTest {
                 : "";
         assertThat(diagnostics).isEqualTo(wantedDiagnostics);
         RenderedTreeChecks.assertValid(output);
+        // Restricted everywhere but where an object names why it runs at baseline; the namespace agrees.
+        List<String> optOuts = RenderedTreeChecks.assertPodSecurity(output);
+        optOuts.forEach(o -> System.out.println(caseDir.getFileName() + ": baseline Pod Security: " + o));
+        String namespace;
+        try (Stream<Path> files = Files.walk(output)) {
+            namespace = Files.readString(files.filter(f -> f.endsWith("namespace/namespace.yaml"))
+                    .findFirst()
+                    .orElseThrow());
+        }
+        assertThat(namespace)
+                .contains("pod-security.kubernetes.io/enforce: " + (optOuts.isEmpty() ? "restricted" : "baseline"));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -49,10 +49,7 @@ record BucketLayout(PlanContext context, CacheStorage.Bucket bucket) implements 
     public Located model(ResolvedModel model) {
         SharedCopy copy = copyOf(model.source(), model.cacheKey());
         return Copies.fromBucket(
-                context,
-                model.engine(),
-                copy.destination(),
-                Optional.of(copy.job().name()));
+                context, model, copy.destination(), Optional.of(copy.job().name()));
     }
 
     @Override

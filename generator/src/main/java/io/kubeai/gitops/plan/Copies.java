@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.kubeai.gitops.resolve.Names;
 import io.kubeai.gitops.resolve.RenderedNames;
 import io.kubeai.gitops.resolve.ResolvedAdapter;
-import io.kubeai.gitops.spec.Engine;
+import io.kubeai.gitops.resolve.ResolvedModel;
 import io.kubeai.gitops.spec.SourceUrl;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +18,14 @@ final class Copies {
     private Copies() {}
 
     /**
-     * The model is in a bucket (its source, or a bucket cache filled by {@code job}). vLLM streams it; other
-     * engines get a copy on the pod's disk first.
+     * The model is in a bucket (its source, or a bucket cache filled by {@code job}). A server whose image
+     * streams from S3 (vLLM's Run:ai streamer) reads it there; others get a copy on the pod's disk first.
      */
-    static Located fromBucket(PlanContext context, Engine engine, String url, Optional<String> job) {
+    static Located fromBucket(PlanContext context, ResolvedModel model, String url, Optional<String> job) {
         PodParts.Builder parts = PodParts.builder();
         job.ifPresent(j -> parts.init(context.containers()
                 .await(RenderedNames.WAIT_MODEL, url, j, context.credentials().s3(url), List.of())));
-        if (engine.streamsFromS3()) {
+        if (model.streamsFromS3()) {
             parts.env(context.credentials().runaiStreamer(url));
             return new Located(new ModelLocation(url, "s3", Optional.empty()), parts.build());
         }

@@ -37,7 +37,7 @@ record DirectLayout(PlanContext context) implements CacheLayout {
             case "ollama":
                 return new Located(new ModelLocation(source.host(), "ollama", Optional.empty()), PodParts.NONE);
             case "s3":
-                return Copies.fromBucket(context, model.engine(), source.canonical(), Optional.empty());
+                return Copies.fromBucket(context, model, source.canonical(), Optional.empty());
             default:
                 // gs:// and oss://: no engine streams them, so the loader copies the model to the pod.
                 return Copies.copyToPod(

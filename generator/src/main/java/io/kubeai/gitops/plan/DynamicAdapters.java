@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Dynamic adapter loading: the adapter list goes into a ConfigMap that an adapter-sync sidecar watches and
@@ -53,13 +52,7 @@ final class DynamicAdapters {
      * Dynamic}), so that its first adapter does not add the sidecar and restart every replica.
      */
     static boolean applies(ResolvedModel model) {
-        Optional<String> loading = model.spec().adapterLoading();
-        if (!model.engine().servesAdapters() || loading.filter("Static"::equals).isPresent()) {
-            return false;
-        }
-        return !model.adapters().isEmpty()
-                || model.finetuneBase()
-                || loading.filter("Dynamic"::equals).isPresent();
+        return model.loadsAdaptersDynamically();
     }
 
     static String configMapName(String objectName) {

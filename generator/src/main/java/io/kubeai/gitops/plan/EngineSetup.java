@@ -10,8 +10,16 @@ import java.util.List;
  */
 abstract sealed class EngineSetup permits VllmEngine, OllamaEngine, InfinityEngine, FasterWhisperEngine {
 
-    /** The server container's engine-specific parts. */
-    record Configured(PodParts parts, Probes probes) {}
+    /**
+     * The server container's engine-specific parts.
+     *
+     * @param command the command, when the image's entrypoint cannot be relied on; empty keeps the image's
+     */
+    record Configured(List<String> command, PodParts parts, Probes probes) {
+        Configured(PodParts parts, Probes probes) {
+            this(List.of(), parts, probes);
+        }
+    }
 
     static EngineSetup of(Engine engine) {
         return switch (engine) {

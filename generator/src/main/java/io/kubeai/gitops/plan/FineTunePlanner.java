@@ -54,6 +54,8 @@ final class FineTunePlanner {
         volumes.put("data", Pods.emptyDir("data"));
         volumes.put("output", Pods.emptyDir("output"));
         volumes.put("tmp", Pods.tmpVolume());
+        // The trainer is a third-party image: restricted, as the model servers are, with its home on an emptyDir.
+        ServerSecurity.RESTRICTED.parts().volumes().forEach(v -> volumes.putIfAbsent(v.getName(), v));
         VolumeMount data = Pods.mount("data", DATA_DIR, false);
         init.add(fetch("fetch-training-data", job.trainingFile(), resolved.training(), DATA_DIR + "/training", data));
         resolved.validation()
@@ -92,7 +94,8 @@ final class FineTunePlanner {
                 profile.nodeSelector(),
                 profile.tolerations().orElse(null),
                 profile.affinity().orElse(null),
-                profile.runtimeClassName().orElse(null));
+                profile.runtimeClassName().orElse(null),
+                ServerSecurity.RESTRICTED.pod());
         return new FolderPlan(
                 "finetunes/" + job.name(),
                 List.of(job.origin().file()),
@@ -127,8 +130,11 @@ final class FineTunePlanner {
         env.add(Credentials.plain("MODEL_NAME", job.model()));
         env.add(Credentials.plain("JOB_NAME", job.name()));
         job.suffix().ifPresent(s -> env.add(Credentials.plain("SUFFIX", s)));
+        PodParts home = ServerSecurity.RESTRICTED.parts();
+        env.addAll(home.env());
         return new ContainerBuilder()
                 .withName("trainer")
+                .withSecurityContext(ServerSecurity.RESTRICTED.container())
                 .withImage(resolved.trainerImage())
                 .withEnv(env)
                 .withResources(new ResourceRequirementsBuilder()
@@ -139,6 +145,7 @@ final class FineTunePlanner {
                         baseMount,
                         Pods.mount("data", DATA_DIR, true),
                         Pods.mount("output", OUTPUT_DIR, false),
+                        Pods.mount("home", ServerSecurity.HOME, false),
                         Pods.tmpMount())
                 .build();
     }

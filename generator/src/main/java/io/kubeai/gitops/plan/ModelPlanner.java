@@ -2,19 +2,30 @@ package io.kubeai.gitops.plan;
 
 import io.kubeai.gitops.resolve.Names;
 import io.kubeai.gitops.resolve.ResolvedModel;
+import io.kubeai.gitops.spec.Annotations;
+import io.kubeai.gitops.spec.Durations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plans one Model's folder. The serving pod is built from parts in this order: where the model is (the
- * cache mode's), the engine's arguments and probes, the adapters', then the user's environment, shared
- * memory and files. Each part is immutable; earlier parts win a name both define.
+ * cache mode's), the engine's arguments and probes, the adapters', the Pod Security level's home and caches, then the
+ * user's environment, shared memory and files. Each part is immutable; earlier parts win a name both define.
  */
 final class ModelPlanner {
     private final PlanContext context;
 
     ModelPlanner(PlanContext context) {
         this.context = context;
+    }
+
+    /** The Model's annotation, else the engine's setting in kubeai.yaml, else KubeAI's three hours. */
+    private Duration startupBudget(ResolvedModel model) {
+        return Optional.ofNullable(model.model().annotations().get(Annotations.STARTUP_TIMEOUT))
+                .flatMap(Durations::parse)
+                .orElse(context.config().startupTimeout(model.engine()));
     }
 
     FolderPlan plan(ResolvedModel model) {
@@ -36,8 +47,15 @@ final class ModelPlanner {
             adapters = new AdapterPlanner(layout, engine).parts(model);
         }
         ServerExtras extras = new ServerExtras(context.config(), model);
-        PodParts pod = located.parts().plus(configured.parts()).plus(adapters).plus(extras.parts());
-        resources.addAll(extras.resources(pod, configured.probes(), serviceAccount));
+        ServerSecurity security = ServerSecurity.of(model);
+        PodParts pod = located.parts()
+                .plus(configured.parts())
+                .plus(adapters)
+                .plus(security.parts())
+                .plus(extras.parts());
+        Probes probes = configured.probes().withStartupBudget(startupBudget(model));
+        resources.addAll(extras.resources(
+                new Server.MainContainer(configured.command(), pod, probes, security), serviceAccount));
         // A shared cache's volume must exist before the pods mount it; its loads need not have finished (the
         // wait init container sees to that), so no Model waits for another Model's copy.
         List<String> needs =

@@ -46,7 +46,10 @@ public final class Planner {
                 "namespace",
                 List.of(),
                 List.of(new ResourcePlan(
-                        "namespace.yaml.ftl", "namespace.yaml", config.namespace(), Phase.CACHE_VOLUME))));
+                        "namespace.yaml.ftl",
+                        "namespace.yaml",
+                        NamespacePlan.of(config, repo.models()),
+                        Phase.CACHE_VOLUME))));
         folders.sort(Comparator.comparing(FolderPlan::path));
         EntryPoints.of(config, folders).ifPresent(folders::add);
         PodAccess access = new PodAccess(

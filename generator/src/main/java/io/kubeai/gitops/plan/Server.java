@@ -3,7 +3,9 @@ package io.kubeai.gitops.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.List;
@@ -18,8 +20,7 @@ import java.util.Map;
  * @param model     the Model's name as written, for its labels
  * @param engine    VLLM, OLlama, Infinity or FasterWhisper
  * @param image     the server image
- * @param pod       arguments, environment, init containers (in order), volumes and mounts
- * @param probes    the server's probes
+ * @param container the server container: command, pod parts, probes and Pod Security level
  * @param placement resources and scheduling
  * @param replicas  a fixed replica count, or null when an autoscaler owns it
  * @param envFrom   the Model's envFrom, passed through (null when absent)
@@ -33,8 +34,7 @@ public record Server(
         String model,
         String engine,
         String image,
-        PodParts pod,
-        Probes probes,
+        MainContainer container,
         Placement placement,
         Integer replicas,
         JsonNode envFrom,
@@ -55,7 +55,7 @@ public record Server(
      * sidecar), so the kubelet mounts none into the others; null leaves the ServiceAccount's setting.
      */
     public Boolean automountServiceAccountToken() {
-        return pod.volumes().stream()
+        return pod().volumes().stream()
                         .anyMatch(v -> v.getProjected() != null
                                 && v.getProjected().getSources().stream()
                                         .anyMatch(s -> s.getServiceAccountToken() != null))
@@ -79,40 +79,73 @@ public record Server(
             String schedulerName,
             String priorityClassName) {}
 
+    /**
+     * The server container and its pod's parts.
+     *
+     * @param command  the command; empty keeps the image's entrypoint
+     * @param pod      arguments, environment, init containers (in order), volumes and mounts
+     * @param probes   the server's probes
+     * @param security the pod's Pod Security level
+     */
+    public record MainContainer(List<String> command, PodParts pod, Probes probes, ServerSecurity security) {}
+
     public List<String> command() {
-        return List.of();
+        return container.command();
+    }
+
+    private PodParts pod() {
+        return container.pod();
+    }
+
+    private Probes probes() {
+        return container.probes();
+    }
+
+    /** The pod's security context. */
+    public PodSecurityContext podSecurityContext() {
+        return container.security().pod();
+    }
+
+    /** The server container's security context; null where the level leaves it to the image. */
+    public SecurityContext securityContext() {
+        return container.security().container();
+    }
+
+    /** Why the pod runs at the baseline Pod Security level; null at restricted. */
+    public String podSecurityReason() {
+        return container.security().baselineReason().orElse(null);
     }
 
     public List<String> args() {
-        return pod.args();
+        return pod().args();
     }
 
     public List<EnvVar> env() {
-        return pod.env();
+        return pod().env();
     }
 
     public List<Container> initContainers() {
-        return pod.initContainers();
+        return pod().initContainers();
     }
 
     public List<Volume> volumes() {
-        return pod.volumes();
+        return pod().volumes();
     }
 
     public List<VolumeMount> mounts() {
-        return pod.mounts();
+        return pod().mounts();
     }
 
     public Probe startupProbe() {
-        return probes.startup();
+        return probes().startup();
     }
 
     public Probe readinessProbe() {
-        return probes.readiness();
+        return probes().readiness();
     }
 
     public Probe livenessProbe() {
-        return probes.liveness();
+        return probes().liveness();
     }
 
     public Map<String, String> requests() {

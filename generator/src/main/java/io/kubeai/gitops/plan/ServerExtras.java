@@ -62,10 +62,10 @@ final class ServerExtras {
     }
 
     /**
-     * The files ConfigMap, Deployment, Service and autoscaler of a server built from {@code pod}, running as
+     * The files ConfigMap, Deployment, Service and autoscaler of {@code container}, running as
      * {@code serviceAccount} (null: the namespace's default).
      */
-    List<ResourcePlan> resources(PodParts pod, Probes probes, String serviceAccount) {
+    List<ResourcePlan> resources(Server.MainContainer container, String serviceAccount) {
         ServerSpec spec = model.spec().server();
         List<ResourcePlan> resources = new ArrayList<>();
         if (!spec.files().isEmpty()) {
@@ -95,8 +95,7 @@ final class ServerExtras {
                 model.name(),
                 model.engine().specName(),
                 sized.image(),
-                pod,
-                probes,
+                container,
                 sized.placement(spec.priorityClassName()),
                 replicas.fixed(),
                 spec.envFrom().orElse(null),

@@ -4,7 +4,6 @@ import io.kubeai.gitops.resolve.ResolvedModel;
 import io.kubeai.gitops.resolve.ResourceRequest;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.ResourceProfile;
-import java.util.Map;
 import java.util.Optional;
 
 /** A Model's resource profile, multiplied by its count, and the engine image the profile chooses. */
@@ -33,17 +32,8 @@ final class ServerResources {
                 priorityClassName.orElse(null));
     }
 
-    /** The Model's own image, else the engine's image for the profile's image name, else its default. */
+    /** The server image the Model resolved to. */
     String image() {
-        if (model.spec().server().image().isPresent()) {
-            return model.spec().server().image().get();
-        }
-        String engine = model.engine().specName();
-        Map<String, String> images = config.engineImages().getOrDefault(engine, Map.of());
-        String image = images.getOrDefault(request.profile().imageName(), images.get("default"));
-        if (image == null) {
-            throw new IllegalStateException("no image for engine " + engine);
-        }
-        return image;
+        return model.image().image();
     }
 }

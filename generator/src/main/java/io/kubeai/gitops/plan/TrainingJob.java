@@ -2,6 +2,7 @@ package io.kubeai.gitops.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param adapterUrl     where the adapter is published
  * @param initContainers in order: base model, training data, trainer
  * @param hook           the publish-and-commit container
+ * @param securityContext the pod's: restricted, as for model servers
  */
 public record TrainingJob(
         String name,
@@ -28,4 +30,5 @@ public record TrainingJob(
         Map<String, String> nodeSelector,
         JsonNode tolerations,
         JsonNode affinity,
-        String runtimeClassName) {}
+        String runtimeClassName,
+        PodSecurityContext securityContext) {}

@@ -6,6 +6,11 @@ import java.util.List;
 
 /** vLLM's OpenAI server; arguments in KubeAI's order. */
 final class VllmEngine extends EngineSetup {
+    /**
+     * As KubeAI starts it: vLLM's TPU and ROCm images have a shell as their entrypoint, so the server is
+     * named rather than left to the image.
+     */
+    static final List<String> COMMAND = List.of("python3", "-m", "vllm.entrypoints.openai.api_server");
 
     @Override
     Configured configure(String model, ModelLocation location, List<String> userArgs) {
@@ -18,7 +23,7 @@ final class VllmEngine extends EngineSetup {
         }
         location.revision().ifPresent(r -> parts.arg("--revision=" + r));
         parts.args(userArgs);
-        return new Configured(parts.build(), Probes.onHealth("/health"));
+        return new Configured(COMMAND, parts.build(), Probes.onHealth("/health"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.kubeai.gitops.resolve;
 
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.Engine;
+import io.kubeai.gitops.spec.EngineImage;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.SourceUrl;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param cacheDefined   false when {@code spec.cacheProfile} names no profile of kubeai.yaml
  * @param adapters       every adapter with its parsed URL
  * @param resources      the resource request, if well formed and the profile exists
+ * @param image          the server image and what it can do, once the engine and resource profile resolved
  * @param finetuneBase   true when a FineTuneJob will add adapters to this Model
  */
 public record ModelResolution(
@@ -29,10 +31,17 @@ public record ModelResolution(
         boolean cacheDefined,
         List<AdapterResolution> adapters,
         Optional<ResourceRequest> resources,
+        Optional<EngineImage> image,
         boolean finetuneBase) {
 
     public ModelResolution {
         adapters = List.copyOf(adapters);
+    }
+
+    /** True when adapter-sync will load this Model's adapters at run time (see {@link AdapterLoading}). */
+    public boolean loadsAdaptersDynamically() {
+        return engine.map(e -> AdapterLoading.dynamic(e, model.spec(), finetuneBase))
+                .orElse(false);
     }
 
     /** The parsed source, when the URL is one. */
@@ -43,11 +52,24 @@ public record ModelResolution(
     /** The Model ready to plan, or empty when a part did not resolve. */
     public Optional<ResolvedModel> complete() {
         Optional<List<ResolvedAdapter>> resolved = Complete.all(adapters, AdapterResolution::complete);
-        if (resolved.isEmpty() || source.url().isEmpty() || engine.isEmpty() || resources.isEmpty() || !cacheDefined) {
+        if (resolved.isEmpty()
+                || source.url().isEmpty()
+                || engine.isEmpty()
+                || resources.isEmpty()
+                || image.isEmpty()
+                || !cacheDefined) {
             return Optional.empty();
         }
         SourceUrl url = source.url().get();
         return Optional.of(new ResolvedModel(
-                model, url, Names.cacheKey(url), engine.get(), cache, resolved.get(), resources.get(), finetuneBase));
+                model,
+                url,
+                Names.cacheKey(url),
+                engine.get(),
+                cache,
+                resolved.get(),
+                resources.get(),
+                image.get(),
+                finetuneBase));
     }
 }

@@ -2,6 +2,7 @@ package io.kubeai.gitops.resolve;
 
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.Engine;
+import io.kubeai.gitops.spec.EngineImage;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.ModelSpec;
 import io.kubeai.gitops.spec.SourceUrl;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param cache        its effective cache profile; empty for none
  * @param adapters     its adapters in spec order
  * @param resources    its resource profile and count
+ * @param image        its server image and what that image can do
  * @param finetuneBase true when a FineTuneJob will add adapters to it
  */
 public record ResolvedModel(
@@ -28,6 +30,7 @@ public record ResolvedModel(
         Optional<CacheProfile> cache,
         List<ResolvedAdapter> adapters,
         ResourceRequest resources,
+        EngineImage image,
         boolean finetuneBase) {
 
     public ResolvedModel {
@@ -46,6 +49,16 @@ public record ResolvedModel(
 
     public ModelSpec spec() {
         return model.spec();
+    }
+
+    /** True when adapter-sync loads this Model's adapters at run time (see {@link AdapterLoading}). */
+    public boolean loadsAdaptersDynamically() {
+        return AdapterLoading.dynamic(engine, model.spec(), finetuneBase);
+    }
+
+    /** True when the server reads s3:// itself: the engine can, and so can this image. */
+    public boolean streamsFromS3() {
+        return engine.streamsFromS3() && image.features().streamsFromS3();
     }
 
     /** The spec file, as the generated files' header names it. */

@@ -2,6 +2,7 @@ package io.kubeai.gitops.resolve;
 
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.Engine;
+import io.kubeai.gitops.spec.EngineImages;
 import io.kubeai.gitops.spec.FineTuneJob;
 import io.kubeai.gitops.spec.KubeAIConfig;
 import io.kubeai.gitops.spec.Model;
@@ -53,6 +54,8 @@ public final class Resolver {
         boolean defined = spec.cacheProfile()
                 .map(p -> p.equals(CacheProfile.NONE) || config.cacheProfiles().containsKey(p))
                 .orElse(true);
+        Optional<ResourceRequest> resources =
+                ResourceRequest.of(spec.resourceProfile().orElse("cpu:1"), config.resourceProfiles());
         return new ModelResolution(
                 model,
                 source,
@@ -60,8 +63,22 @@ public final class Resolver {
                 cache(spec, engine, source.url()),
                 defined,
                 adapters,
-                ResourceRequest.of(spec.resourceProfile().orElse("cpu:1"), config.resourceProfiles()),
+                resources,
+                engine.flatMap(e -> resources.map(r -> EngineImages.builtIn().of(e, image(spec, e, r)))),
                 finetuneBase);
+    }
+
+    /** The Model's own image, else the engine's image for the profile's image name, else its default. */
+    private String image(ModelSpec spec, Engine engine, ResourceRequest resources) {
+        if (spec.server().image().isPresent()) {
+            return spec.server().image().get();
+        }
+        Map<String, String> images = config.engineImages().getOrDefault(engine.specName(), Map.of());
+        String image = images.getOrDefault(resources.profile().imageName(), images.get("default"));
+        if (image == null) {
+            throw new IllegalStateException("no image for engine " + engine);
+        }
+        return image;
     }
 
     /**

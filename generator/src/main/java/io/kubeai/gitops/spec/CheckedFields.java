@@ -66,6 +66,36 @@ final class CheckedFields {
         return value;
     }
 
+    /** A timeout such as {@code 3h} or {@code 1h30m}. */
+    static Optional<java.time.Duration> timeout(Fields fields, String name) {
+        Optional<String> value = fields.string(name);
+        Optional<java.time.Duration> parsed = value.flatMap(Durations::parse);
+        if (value.isPresent() && parsed.isEmpty()) {
+            fields.errorAt(name, ConfigHints.notATimeout(name, value.get()));
+        }
+        return parsed;
+    }
+
+    /**
+     * A Kubernetes minor version, {@code "1.29"}. Unquoted, YAML reads 1.30 as the number 1.3, so a number is
+     * refused with that hint rather than read wrongly.
+     */
+    static Optional<Version> kubernetesVersion(Fields fields, String name) {
+        Optional<com.fasterxml.jackson.databind.JsonNode> raw = fields.raw(name);
+        if (raw.isPresent() && raw.get().isNumber()) {
+            fields.errorAt(
+                    name, ConfigHints.unquotedKubernetesVersion(name, raw.get().asText()));
+            return Optional.empty();
+        }
+        Optional<String> value = fields.string(name);
+        Optional<Version> version =
+                value.filter(v -> v.matches("v?1\\.[0-9]{1,3}(\\.[0-9]+)?")).flatMap(Version::parse);
+        if (value.isPresent() && version.isEmpty()) {
+            fields.errorAt(name, ConfigHints.notAKubernetesVersion(name, value.get()));
+        }
+        return version;
+    }
+
     static Optional<String> quantity(Fields fields, String name) {
         Optional<String> value = fields.string(name);
         value.flatMap(v -> QuantityText.problem("'" + name + "'", v)).ifPresent(p -> fields.errorAt(name, p));

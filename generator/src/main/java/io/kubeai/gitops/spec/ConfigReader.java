@@ -21,6 +21,10 @@ public final class ConfigReader {
     public static final String DEFAULT_HOOK_IMAGE = DefaultImages.of("kubeai-commit-hook");
     public static final String DEFAULT_FINETUNE_API_IMAGE = DefaultImages.of("kubeai-finetune-api");
     public static final String DEFAULT_ADAPTER_SYNC_IMAGE = DefaultImages.of("kubeai-adapter-sync");
+    /** Native sidecars (adapter-sync) are on by default from Kubernetes 1.29. */
+    public static final Version DEFAULT_KUBERNETES_VERSION =
+            Version.parse("1.29").orElseThrow();
+
     static final Set<String> GITOPS_ENGINES = Set.of("argocd", "flux", "plain");
 
     private final List<Diagnostic> diagnostics;
@@ -63,7 +67,10 @@ public final class ConfigReader {
         models.finish();
 
         Map<String, ResourceProfile> resourceProfiles = new ResourceProfileLayers(diagnostics).read(root);
-        Map<String, Map<String, String>> images = readEngineImages(root);
+        Map<String, java.time.Duration> startupTimeouts = new TreeMap<>();
+        Map<String, Map<String, String>> images = readEngineImages(root, startupTimeouts);
+        Version kubernetesVersion =
+                CheckedFields.kubernetesVersion(root, "kubernetesVersion").orElse(DEFAULT_KUBERNETES_VERSION);
 
         HelmValues helm = new HelmValues(root);
         Fields secretNames = root.object("secretNames");
@@ -146,6 +153,8 @@ public final class ConfigReader {
                 gitopsSettings,
                 serving,
                 modelPods,
+                kubernetesVersion,
+                startupTimeouts,
                 new Origin(doc, ""));
     }
 
@@ -222,10 +231,7 @@ public final class ConfigReader {
             Optional<String> endpoint =
                     CheckedFields.httpUrl(bucket, "endpoint", "the Secret named by secretNames.aws");
             if (local && endpoint.isPresent()) {
-                bucket.errorAt(
-                        "endpoint",
-                        "a local bucket's endpoint is its own Service; remove endpoint, or local: true to use"
-                                + " another store");
+                bucket.errorAt("endpoint", ConfigHints.localBucketEndpoint());
             }
             kinds.add(new CacheStorage.Bucket(
                     url, local, CheckedFields.quantity(bucket, "size").orElse("100Gi"), endpoint));
@@ -325,7 +331,8 @@ public final class ConfigReader {
         return trimmed;
     }
 
-    private Map<String, Map<String, String>> readEngineImages(Fields root) {
+    private Map<String, Map<String, String>> readEngineImages(
+            Fields root, Map<String, java.time.Duration> startupTimeouts) {
         Map<String, Map<String, String>> result = new TreeMap<>();
         YamlDocument builtIn = BuiltInProfiles.load(BuiltInProfiles.MODEL_SERVERS);
         Fields builtInRoot = Fields.at(builtIn, "", builtIn.root(), diagnostics);
@@ -339,6 +346,7 @@ public final class ConfigReader {
             }
             result.computeIfAbsent(e.getKey(), k -> new TreeMap<>())
                     .putAll(e.getValue().stringMap("images"));
+            CheckedFields.timeout(e.getValue(), "startupTimeout").ifPresent(t -> startupTimeouts.put(e.getKey(), t));
             e.getValue().finish();
         }
         return result;

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param gitops           how the rendered tree is delivered
  * @param serving          how requests reach the Models (routing) and what scales them (autoscaling)
  * @param modelPods        the ServiceAccount and pull secrets of every pod the generator renders
+ * @param kubernetesVersion the oldest Kubernetes the tree must run on (default 1.29, for native sidecars)
+ * @param startupTimeouts  per engine, how long a server may take to start (its startup probe's budget);
+ *                         engines not listed get {@link #DEFAULT_STARTUP_TIMEOUT}
  * @param origin           the config document, for diagnostics
  */
 public record KubeAIConfig(
@@ -38,7 +41,17 @@ public record KubeAIConfig(
         GitOpsSettings gitops,
         ServingSettings serving,
         ModelPods modelPods,
+        Version kubernetesVersion,
+        Map<String, java.time.Duration> startupTimeouts,
         Origin origin) {
+
+    /** KubeAI's: three hours, for the largest models to load. */
+    public static final java.time.Duration DEFAULT_STARTUP_TIMEOUT = java.time.Duration.ofHours(3);
+
+    /** The startup budget of servers of {@code engine}, unless a Model says otherwise. */
+    public java.time.Duration startupTimeout(Engine engine) {
+        return startupTimeouts.getOrDefault(engine.specName(), DEFAULT_STARTUP_TIMEOUT);
+    }
 
     /**
      * What KubeAI's chart gives every model pod: {@code modelServiceAccount.name} and {@code imagePullSecrets}.

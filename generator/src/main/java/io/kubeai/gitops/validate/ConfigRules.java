@@ -4,11 +4,15 @@ import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.Diagnostics;
 import io.kubeai.gitops.spec.KubeAIConfig;
+import io.kubeai.gitops.spec.Version;
 import io.kubeai.gitops.wording.Hints;
 import java.util.List;
 
 /** Checks of kubeai.yaml that need more than one field. */
 final class ConfigRules {
+    /** Pod Security admission (the namespace's labels) is stable from 1.25. */
+    private static final Version OLDEST_KUBERNETES = Version.parse("1.25").orElseThrow();
+
     private final List<Diagnostic> diagnostics;
 
     ConfigRules(List<Diagnostic> diagnostics) {
@@ -28,6 +32,11 @@ final class ConfigRules {
             diagnostics.add(Diagnostics.error(
                     config.origin().at("/gitops/name"),
                     Hints.gitopsName(config.gitops().name())));
+        }
+        if (!config.kubernetesVersion().atLeast(OLDEST_KUBERNETES)) {
+            diagnostics.add(Diagnostics.error(
+                    config.origin().at("/kubernetesVersion"),
+                    Hints.kubernetesTooOld(config.kubernetesVersion().toString())));
         }
         if (!config.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
             diagnostics.add(Diagnostics.error(config.origin().at("/namespace"), Hints.namespace(config.namespace())));

@@ -25,6 +25,7 @@ public final class SpecValidator {
         KubeAIConfig config = resolution.config();
         new ConfigRules(diagnostics).check(config);
         ModelRules modelRules = new ModelRules(config, diagnostics);
+        ServerRules serverRules = new ServerRules(config, diagnostics);
         Map<String, SourcePosition> seen = new HashMap<>();
         Map<String, Model> byObjectName = new HashMap<>();
         for (ModelResolution resolved : resolution.models()) {
@@ -47,6 +48,7 @@ public final class SpecValidator {
                 }
             }
             modelRules.check(resolved);
+            serverRules.check(resolved);
         }
         new FineTuneRules(config, diagnostics).check(resolution.fineTunes());
         new TrafficRules(config, diagnostics).check(resolution);

@@ -16,6 +16,22 @@ public final class ConfigHints {
 
     // kubeai.yaml
 
+    public static String localBucketEndpoint() {
+        return "a local bucket's endpoint is its own Service; remove endpoint, or local: true to use another store";
+    }
+
+    public static String notATimeout(String field, String value) {
+        return "'" + field + "' " + quote(value) + " is not a duration; write e.g. 3h, 90m or 1h30m";
+    }
+
+    public static String unquotedKubernetesVersion(String field, String number) {
+        return "quote '" + field + "': \"" + number + "\" as a string (unquoted, YAML reads 1.30 as the number 1.3)";
+    }
+
+    public static String notAKubernetesVersion(String field, String value) {
+        return "'" + field + "' " + quote(value) + " is not a Kubernetes version; write e.g. \"1.29\"";
+    }
+
     public static String cacheProfileTwice(String name) {
         return "cache profile '" + name + "' is also defined in models.cache.profiles; keep one of them";
     }

@@ -80,6 +80,45 @@ public final class Hints {
                 + "); remove the adapters or switch the engine to VLLM";
     }
 
+    /** @param image the image as messages name it: {@code repo:tag (VLLM 0.6.3, cpu)} */
+    public static String noLora(String image, String since) {
+        return "adapters need LoRA, which " + image + " does not serve; use " + since
+                + " (spec.image, or modelServers in kubeai.yaml), or remove the adapters";
+    }
+
+    public static String noRuntimeLora(String image, String since) {
+        return "adapters load at run time through vLLM's /v1/load_lora_adapter, which " + image
+                + " does not have; set adapterLoading: Static (adapters load at start-up, a change restarts the pods)"
+                + " or use " + since;
+    }
+
+    public static String kubernetesTooOld(String version) {
+        return "kubernetesVersion " + version + " is older than the tree supports: the namespace's Pod Security"
+                + " admission labels need Kubernetes 1.25 (autoscaling/v2 HorizontalPodAutoscalers 1.23, native"
+                + " sidecars for adapters loaded at run time 1.29); set kubernetesVersion to \"1.25\" or newer";
+    }
+
+    public static String nativeSidecar(String version) {
+        return "adapters load at run time through the adapter-sync native sidecar (an init container with"
+                + " restartPolicy: Always), which needs Kubernetes 1.29; kubernetesVersion in kubeai.yaml is "
+                + version + ": set adapterLoading: Static or raise kubernetesVersion";
+    }
+
+    public static String startupTimeout(String value) {
+        return "annotation kubeai.org/startup-timeout " + quote(value)
+                + " is not a duration; write e.g. 3h, 90m or 1h30m";
+    }
+
+    public static String podSecurityLevel(String value) {
+        return "annotation kubeai.org/pod-security " + quote(value) + " is not a level; use restricted (the"
+                + " default) or baseline";
+    }
+
+    public static String podSecurityReason() {
+        return "kubeai.org/pod-security: baseline needs kubeai.org/pod-security-reason: say why the image needs"
+                + " root, so the opt-out is reviewed with the Model";
+    }
+
     /**
      * @param kind          the profile's storage kind as kubeai.yaml writes it ({@code staticVolume}, ...)
      * @param whyNoAdapters the storage's reason, if it has one

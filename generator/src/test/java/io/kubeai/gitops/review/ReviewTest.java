@@ -126,8 +126,10 @@ class ReviewTest {
                 .contains("- `gemma` removed: was VLLM", "model `google/gemma`, cache none")
                 .contains("~ `chat` changed (pod template changed: every replica restarts)")
                 .contains("    - image: `", "` → `vllm/vllm-openai:v0.11.0`")
-                .contains("    - args: added `--max-model-len=8192`; removed `--max-model-len=4096`")
-                .contains("    - env: LOG_LEVEL added `debug`")
+                // The new image streams from the bucket (Run:ai), where the CPU image had the model copied in.
+                .contains("    - args: added `--load-format=runai_streamer`, `--max-model-len=8192`; removed"
+                        + " `--max-model-len=4096`")
+                .contains("    - env: ", "LOG_LEVEL added `debug`")
                 .contains("    - adapters: added `french` from `hf://org/french-lora`; removed `pirate`")
                 .contains("    - replicas: `1` → `2`")
                 .contains("~ `qwen` changed", "    - cache: profile `localbucket` → profile `efs`");

@@ -3,8 +3,10 @@ package io.kubeai.gitops.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kubeai.gitops.validator.ManifestValidator;
 import io.kubeai.gitops.validator.Violation;
+import io.kubeai.gitops.validator.podsecurity.PodSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,51 @@ public final class RenderedTreeChecks {
                 .extracting(Violation::format)
                 .isEmpty();
         kustomizeBuilds(tree);
+    }
+
+    /**
+     * Every pod template of the tree meets the restricted Pod Security Standard (as {@code kubeai validate
+     * --pod-security restricted} checks it), except those whose object opts out with the annotations
+     * {@code kubeai.org/pod-security: baseline} and a non-empty {@code kubeai.org/pod-security-reason}; those
+     * meet baseline. Returns each opt-out as {@code file: reason}, sorted.
+     */
+    public static List<String> assertPodSecurity(Path tree) throws IOException {
+        List<String> optOuts = new java.util.ArrayList<>();
+        java.util.Set<String> explained = new java.util.TreeSet<>();
+        for (Violation v : podSecurity(PodSecurity.Level.RESTRICTED).validateTree(tree)) {
+            JsonNode annotations =
+                    YAML.readTree(tree.resolve(v.file()).toFile()).at("/metadata/annotations");
+            String reason = annotations.path(REASON).asText("");
+            assertThat(annotations.path(LEVEL).asText() + reason)
+                    .as("%s violates restricted without an opt-out naming its reason", v.format())
+                    .startsWith("baseline")
+                    .isNotEqualTo("baseline");
+            if (explained.add(v.file())) {
+                optOuts.add(v.file() + ": " + reason);
+            }
+        }
+        assertThat(podSecurity(PodSecurity.Level.BASELINE).validateTree(tree))
+                .as("baseline Pod Security of %s", tree)
+                .extracting(Violation::format)
+                .isEmpty();
+        java.util.Collections.sort(optOuts);
+        return optOuts;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+    private static final String LEVEL = "kubeai.org/pod-security";
+    private static final String REASON = "kubeai.org/pod-security-reason";
+    private static final java.util.Map<PodSecurity.Level, ManifestValidator> POD_SECURITY =
+            new java.util.EnumMap<>(PodSecurity.Level.class);
+
+    private static synchronized ManifestValidator podSecurity(PodSecurity.Level level) throws IOException {
+        ManifestValidator v = POD_SECURITY.get(level);
+        if (v == null) {
+            v = ManifestValidator.builder().podSecurity(level).build();
+            POD_SECURITY.put(level, v);
+        }
+        return v;
     }
 
     /** Builds the tree with kubectl's kustomize; where kubectl is missing the test is skipped, saying so. */
