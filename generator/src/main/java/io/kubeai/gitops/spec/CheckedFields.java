@@ -15,23 +15,18 @@ final class CheckedFields {
 
     private static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
 
-    /** Kubernetes' DNS-1123 label (a Namespace's name). */
-    static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
-    /** Kubernetes' DNS-1123 subdomain (a Secret's or a Gateway's name). */
-    static final String DNS_SUBDOMAIN = "(?=.{1,253}$)" + DNS_LABEL + "(\\." + DNS_LABEL + ")*";
-
     /** A Kubernetes name where one is expected, so a wrong one fails at its line and not in the cluster. */
-    static Optional<String> kubernetesName(Fields fields, String field, String pattern, String what) {
+    static Optional<String> kubernetesName(Fields fields, String field, KubernetesName syntax, String what) {
         Optional<String> value = fields.string(field);
-        value.filter(v -> !v.isEmpty() && !v.matches(pattern))
-                .ifPresent(v ->
-                        fields.errorAt(field, ConfigHints.kubernetesName(v, field, what, pattern.equals(DNS_LABEL))));
+        value.filter(v -> !v.isEmpty() && !syntax.accepts(v))
+                .ifPresent(v -> fields.errorAt(
+                        field, ConfigHints.kubernetesName(v, field, what, syntax == KubernetesName.DNS_LABEL)));
         return value;
     }
 
     /** The name of a Secret the rendered pods read: a secretKeyRef must name a DNS-1123 subdomain. */
     static Optional<String> secretName(Fields fields, String field) {
-        return kubernetesName(fields, field, DNS_SUBDOMAIN, "a Secret's name");
+        return kubernetesName(fields, field, KubernetesName.DNS_SUBDOMAIN, "a Secret's name");
     }
 
     /** Kubernetes' three pull policies; anything else would be refused by the API server after the merge. */

@@ -11,10 +11,6 @@ import java.util.regex.Pattern;
 public final class LabelSyntax {
     private LabelSyntax() {}
 
-    /** A DNS-1123 subdomain: the optional prefix of a qualified name. */
-    private static final Pattern PREFIX =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-
     /** The name part of a qualified name, and a non-empty label value: 63 at most. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
 
@@ -25,8 +21,7 @@ public final class LabelSyntax {
             return NAME.matcher(key).matches();
         }
         String prefix = key.substring(0, slash);
-        return prefix.length() <= 253
-                && PREFIX.matcher(prefix).matches()
+        return KubernetesName.DNS_SUBDOMAIN.accepts(prefix)
                 && NAME.matcher(key.substring(slash + 1)).matches();
     }
 

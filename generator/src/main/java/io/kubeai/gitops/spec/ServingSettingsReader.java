@@ -8,8 +8,6 @@ import java.util.TreeMap;
 
 /** Reads kubeai.yaml's {@code routing} and {@code autoscaling} sections into {@link ServingSettings}. */
 final class ServingSettingsReader {
-    private static final String DNS_LABEL = CheckedFields.DNS_LABEL;
-    private static final String DNS_SUBDOMAIN = CheckedFields.DNS_SUBDOMAIN;
 
     private ServingSettingsReader() {}
 
@@ -33,9 +31,10 @@ final class ServingSettingsReader {
         if (gateway.isPresent()) {
             ref = Optional.of(new ServingSettings.GatewayRef(
                     gateway.string("name").orElse(""), gateway.string("namespace"), gateway.string("sectionName")));
-            name(gateway, "name", DNS_SUBDOMAIN, "the Gateway's name");
-            name(gateway, "namespace", DNS_LABEL, "the Gateway's namespace");
-            name(gateway, "sectionName", DNS_SUBDOMAIN, "a listener of the Gateway");
+            CheckedFields.kubernetesName(gateway, "name", KubernetesName.DNS_SUBDOMAIN, "the Gateway's name");
+            CheckedFields.kubernetesName(gateway, "namespace", KubernetesName.DNS_LABEL, "the Gateway's namespace");
+            CheckedFields.kubernetesName(
+                    gateway, "sectionName", KubernetesName.DNS_SUBDOMAIN, "a listener of the Gateway");
             gateway.finish();
         }
         if (mode == ServingSettings.RoutingMode.GATEWAY
@@ -121,13 +120,9 @@ final class ServingSettingsReader {
         if (secret.isEmpty()) {
             auth.error(auth.pointer(), ConfigHints.authWithoutSecret());
         }
-        name(auth, "secretName", DNS_SUBDOMAIN, "a Secret's name");
+        CheckedFields.kubernetesName(auth, "secretName", KubernetesName.DNS_SUBDOMAIN, "a Secret's name");
         auth.finish();
         return Optional.of(new ServingSettings.PrometheusAuth(mode, secret));
-    }
-
-    private static void name(Fields fields, String field, String pattern, String what) {
-        CheckedFields.kubernetesName(fields, field, pattern, what);
     }
 
     /** A value of {@code type} written in kebab case (hpa-cpu for HPA_CPU); unknown values are errors. */

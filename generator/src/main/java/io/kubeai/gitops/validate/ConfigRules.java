@@ -4,6 +4,7 @@ import io.kubeai.gitops.api.diagnostic.Diagnostic;
 import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.Diagnostics;
 import io.kubeai.gitops.spec.KubeAIConfig;
+import io.kubeai.gitops.spec.KubernetesName;
 import io.kubeai.gitops.spec.Version;
 import io.kubeai.gitops.wording.Hints;
 import java.util.List;
@@ -28,7 +29,7 @@ final class ConfigRules {
                         Hints.undefinedDefaultProfile(
                                 p, String.join(", ", config.cacheProfiles().keySet())))));
         config.finetuning().api().ifPresent(api -> checkApi(config, api));
-        if (!config.gitops().name().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+        if (!KubernetesName.DNS_LABEL.accepts(config.gitops().name())) {
             diagnostics.add(Diagnostics.error(
                     config.origin().at("/gitops/name"),
                     Hints.gitopsName(config.gitops().name())));
@@ -38,7 +39,7 @@ final class ConfigRules {
                     config.origin().at("/kubernetesVersion"),
                     Hints.kubernetesTooOld(config.kubernetesVersion().toString())));
         }
-        if (!config.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+        if (!KubernetesName.DNS_LABEL.accepts(config.namespace())) {
             diagnostics.add(Diagnostics.error(config.origin().at("/namespace"), Hints.namespace(config.namespace())));
         }
     }

@@ -10,6 +10,7 @@ import io.kubeai.gitops.spec.CacheProfile;
 import io.kubeai.gitops.spec.Diagnostics;
 import io.kubeai.gitops.spec.Engine;
 import io.kubeai.gitops.spec.KubeAIConfig;
+import io.kubeai.gitops.spec.KubernetesName;
 import io.kubeai.gitops.spec.LabelSyntax;
 import io.kubeai.gitops.spec.Model;
 import io.kubeai.gitops.spec.ModelFile;
@@ -29,10 +30,6 @@ import java.util.regex.Pattern;
 
 /** KubeAI's rules for one Model, plus the cache-profile rules of the proposal. */
 final class ModelRules {
-    /** A DNS-1123 subdomain, what the API server takes as a Model's name; dots are common (llama-3.1-8b). */
-    private static final Pattern MODEL_NAME =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-
     private static final Pattern ADAPTER_NAME = Pattern.compile("[a-z0-9-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
@@ -55,7 +52,8 @@ final class ModelRules {
         ServerSpec server = spec.server();
         Origin o = model.origin();
         if (model.name().length() > Names.MODEL_NAME_MAX
-                || !MODEL_NAME.matcher(model.name()).matches()) {
+                // A DNS-1123 subdomain is what the API server takes as a Model's name; dots are common (llama-3.1-8b).
+                || !KubernetesName.DNS_SUBDOMAIN.accepts(model.name())) {
             error(o, "/metadata/name", Hints.modelName(model.name()));
         } else if (model.name().equals(RESERVED_NAME) || model.name().startsWith(RESERVED_PREFIX)) {
             error(o, "/metadata/name", Hints.reservedModelName(model.name()));
