@@ -52,6 +52,21 @@ class TemplateValidationTest {
                 .contains("kubeai: 1 error; nothing was written");
         assertThat(TreeDiff.diff(before, TreeDiff.read(repo.resolve("rendered"))))
                 .isEmpty();
+        // The new tree was written beside the output while it was validated, and thrown away.
+        assertThat(repo.resolve(".kubeai-swap")).doesNotExist();
+    }
+
+    @Test
+    void treeWrittenWithoutValidation_failsTheNextRunThatValidates_evenWithNothingToWrite() throws IOException {
+        override("  type: ClusterIP\n", "  type: ClusterIP\n  sessionAfinity: None\n");
+        assertThat(run("generate", "--no-validate", repo.toString())).isZero();
+        Map<String, String> written = TreeDiff.read(repo.resolve("rendered"));
+
+        assertThat(run("generate", repo.toString())).isEqualTo(1);
+
+        assertThat(err()).contains("unknown field 'sessionAfinity'").contains("nothing was written");
+        assertThat(TreeDiff.diff(written, TreeDiff.read(repo.resolve("rendered"))))
+                .isEmpty();
     }
 
     @Test

@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
 
 /**
  * The entry point the Maven plugin, the CLI and the runtime programs call: read, resolve, validate, plan,
- * render, verify (strict validation of what was rendered), write. Each stage runs only if the ones before found no error, and nothing is written unless every
- * stage succeeded.
+ * render, verify (strict validation of what was rendered), write. Each stage runs only if the ones before
+ * found no error, and the output is replaced only if every stage succeeded. Verify and write overlap: the
+ * new tree is written to a scratch folder while it is validated, and swapped in only if it passed.
  */
 public final class Generator {
     /** Files of a Model's folder, in the Argo CD and plain layout or under a Flux step. */
@@ -42,6 +43,9 @@ public final class Generator {
      * Mistakes in the input come back as diagnostics; only I/O failures and bugs throw.
      */
     public GenerateResult generate(GenerateRequest request) throws IOException {
+        if (request.validate()) {
+            RenderedValidation.prepare();
+        }
         List<Diagnostic> diagnostics = new ArrayList<>();
         RepoReader reader = new RepoReader(request.repoDir(), diagnostics);
         RepoReader.Repo repo = reader.read(request.configFile());
@@ -71,13 +75,20 @@ public final class Generator {
         RenderPlan plan = new Planner().plan(resolved);
         Templates templates = new Templates(request.templatesDir());
         List<RenderedFile> files = new Renderer(templates, diagnostics).render(plan);
-        if (!hasErrors(diagnostics) && request.validate()) {
-            new RenderedValidation(request.repoDir(), request.outputDir()).check(files, diagnostics);
-        }
         if (hasErrors(diagnostics)) {
             return failed(diagnostics, templates.overrides());
         }
-        OutputTree.Changes changes = request.check() ? output.diff(files) : output.replace(files);
+        // Validation runs while the new tree is written to the scratch folder (or compared, for a check);
+        // the swap that replaces the output waits for it and does not happen if it found anything.
+        RenderedValidation.Pending violations = request.validate()
+                ? new RenderedValidation(request.repoDir(), request.outputDir()).start(files)
+                : RenderedValidation.Pending.skipped();
+        OutputTree.Changes changes =
+                request.check() ? output.diff(files) : output.replace(files, () -> !hasErrors(violations.join()));
+        diagnostics.addAll(violations.join());
+        if (hasErrors(diagnostics)) {
+            return failed(diagnostics, templates.overrides());
+        }
         return new GenerateResult(sorted(diagnostics), changes.written(), changes.deleted(), templates.overrides());
     }
 

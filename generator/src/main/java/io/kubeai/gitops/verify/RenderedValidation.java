@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Validates every rendered file strictly (the validator's schema catalog and the API server's own
@@ -25,15 +27,34 @@ public final class RenderedValidation {
         this.outputDir = outputDir;
     }
 
-    /** Adds an error for every violation in {@code files}; files are checked in parallel, reported in order. */
-    public void check(List<RenderedFile> files, List<Diagnostic> diagnostics) {
-        ManifestValidator validator = Catalog.VALIDATOR;
-        List<List<Diagnostic>> found = files.parallelStream()
-                .map(file -> violations(validator, file).stream()
-                        .map(violation -> diagnostic(violation, file))
-                        .toList())
-                .toList();
-        found.forEach(diagnostics::addAll);
+    /** Starts checking {@code files} in the background, in parallel; {@link Pending#join} gives what it found. */
+    public Pending start(List<RenderedFile> files) {
+        return new Pending(Catalog.VALIDATOR.thenApplyAsync(validator -> files.parallelStream()
+                .flatMap(file -> violations(validator, file).stream().map(violation -> diagnostic(violation, file)))
+                .toList()));
+    }
+
+    /** A validation under way. */
+    public static final class Pending {
+        private final CompletableFuture<List<Diagnostic>> found;
+
+        private Pending(CompletableFuture<List<Diagnostic>> found) {
+            this.found = found;
+        }
+
+        /** A validation that was not asked for: it finds nothing. */
+        public static Pending skipped() {
+            return new Pending(CompletableFuture.completedFuture(List.of()));
+        }
+
+        /** Waits for the result: an error for every violation, in file order. */
+        public List<Diagnostic> join() {
+            try {
+                return found.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
     }
 
     /**
@@ -79,9 +100,21 @@ public final class RenderedValidation {
                 : template;
     }
 
-    /** One validator per JVM, loaded on first use: the Maven plugin and the commit hook generate many times. */
+    /**
+     * Starts loading the schema catalog in the background, if no run in this JVM has yet: reading,
+     * resolving and planning keep one core busy, so on a second one the catalog costs the run nothing.
+     */
+    public static void prepare() {
+        // Touching the holder starts the load; the answer does not matter.
+        Catalog.VALIDATOR.isDone();
+    }
+
+    /**
+     * One validator per JVM, loaded once, in the common pool: the Maven plugin and the commit hook
+     * generate many times.
+     */
     private static final class Catalog {
-        static final ManifestValidator VALIDATOR = load();
+        static final CompletableFuture<ManifestValidator> VALIDATOR = CompletableFuture.supplyAsync(Catalog::load);
 
         private static ManifestValidator load() {
             try {

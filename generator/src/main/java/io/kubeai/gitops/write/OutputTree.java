@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The output folder. {@link #diff} says what would change; {@link #replace} makes the change by building
@@ -93,8 +94,12 @@ public final class OutputTree {
         return List.copyOf(Manifest.read(current()));
     }
 
-    /** Replaces the output folder's generated files with {@code files}; returns what changed. */
-    public Changes replace(List<RenderedFile> files) throws IOException {
+    /**
+     * Replaces the output folder's generated files with {@code files} if {@code swapIn} says so once the
+     * new tree is written beside it: false throws the new tree away and leaves the output as it was
+     * (the changes returned are then none). Returns what changed.
+     */
+    public Changes replace(List<RenderedFile> files, BooleanSupplier swapIn) throws IOException {
         TreeSwap swap = new TreeSwap(dir);
         swap.recover();
         Changes changes = diff(files);
@@ -117,6 +122,10 @@ public final class OutputTree {
             }
         }
         FaultPoint.reached("written");
+        if (!swapIn.getAsBoolean()) {
+            swap.recover();
+            return new Changes(List.of(), List.of());
+        }
         swap.commit();
         return changes;
     }

@@ -18,15 +18,17 @@ import java.util.concurrent.TimeUnit;
  * tree with the separate command, re-runs to prove nothing is written, and times
  * {@code kubectl kustomize} on the same tree.
  * Not a test: run {@code bench/render-benchmark.sh [N]}.
+ *
+ * <p>The repo lives on a RAM-backed folder ({@code /dev/shm}) when the machine has one, or where
+ * {@code KUBEAI_BENCH_DIR} says: on this project's shared CI disk, writing the same 5,595 files took
+ * anywhere from 1.4 s to 5.9 s from one run to the next, a spread that buries the validation's few
+ * tenths of a second the comparison is about.
  */
 public final class RenderBenchmark {
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 7;
+    private static final double TARGET_SECONDS = 0.5;
 
     private RenderBenchmark() {}
-
-    private static Run faster(Run best, Run run) {
-        return best == null || run.seconds() < best.seconds() ? run : best;
-    }
 
     private static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
@@ -37,10 +39,23 @@ public final class RenderBenchmark {
         }
     }
 
+    /** A fresh folder for the repo: {@code KUBEAI_BENCH_DIR}, else {@code /dev/shm}, else the temp folder. */
+    private static Path repoFolder() throws IOException {
+        String chosen = System.getenv("KUBEAI_BENCH_DIR");
+        if (chosen != null && !chosen.isBlank()) {
+            return Files.createTempDirectory(Path.of(chosen), "kubeai-bench-");
+        }
+        Path memory = Path.of("/dev/shm");
+        if (Files.isDirectory(memory) && Files.isWritable(memory)) {
+            return Files.createTempDirectory(memory, "kubeai-bench-");
+        }
+        return Files.createTempDirectory("kubeai-bench-");
+    }
+
     public static void main(String[] args) throws Exception {
         int models = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         String cliJar = args.length > 1 ? args[1] : System.getProperty("kubeai.cli.jar");
-        Path repo = Files.createTempDirectory("kubeai-bench-");
+        Path repo = repoFolder();
         try {
             SyntheticRepo.write(repo, models);
             List<String> java = List.of(
@@ -51,15 +66,15 @@ public final class RenderBenchmark {
                     "-jar",
                     cliJar);
 
-            // Generate alone (--no-validate) and generate with its strict validation, interleaved and
-            // best of ROUNDS each, into a fresh rendered/ every time: the difference is what validation costs.
-            Run alone = null;
-            Run validated = null;
+            // Generate alone (--no-validate) and generate with its strict validation, interleaved so both
+            // see the same machine, into a fresh rendered/ every time: the difference is what validation costs.
+            Runs alone = new Runs();
+            Runs validated = new Runs();
             for (int round = 0; round < ROUNDS; round++) {
                 deleteTree(repo.resolve("rendered"));
-                alone = faster(alone, Run.of(concat(java, "generate", "--no-validate", repo.toString())));
+                alone.add(Run.of(concat(java, "generate", "--no-validate", repo.toString())));
                 deleteTree(repo.resolve("rendered"));
-                validated = faster(validated, Run.of(concat(java, "generate", repo.toString())));
+                validated.add(Run.of(concat(java, "generate", repo.toString())));
             }
             Run validate =
                     Run.of(concat(java, "validate", repo.resolve("rendered").toString()));
@@ -72,25 +87,27 @@ public final class RenderBenchmark {
             }
 
             System.out.printf(
-                    Locale.ROOT, "models: %d, rendered files: %d, documents: %s%n", models, files, validate.lastLine());
+                    Locale.ROOT,
+                    "models: %d, rendered files: %d, documents: %s%nrepo on: %s%n",
+                    models,
+                    files,
+                    validate.lastLine(),
+                    repo.getParent());
+            alone.print("kubeai generate --no-validate:", models);
+            validated.print("kubeai generate (validating):", models);
+            // Each round's two runs follow each other, so their difference sees one state of the machine:
+            // the median of those differences is the figure the target is read against.
+            double pairedCost = Runs.median(validated.differencesFrom(alone));
             System.out.printf(
                     Locale.ROOT,
-                    "kubeai generate --no-validate:     %7.2f s wall, %6.0f models/s, peak RSS %4d MiB (best of %d)%n",
-                    alone.seconds(),
-                    models / alone.seconds(),
-                    alone.peakRssMiB(),
-                    ROUNDS);
-            System.out.printf(
-                    Locale.ROOT,
-                    "kubeai generate (validating):      %7.2f s wall, %6.0f models/s, peak RSS %4d MiB (best of %d)%n",
-                    validated.seconds(),
-                    models / validated.seconds(),
-                    validated.peakRssMiB(),
-                    ROUNDS);
-            System.out.printf(
-                    Locale.ROOT,
-                    "validation inside generate costs:  %+7.2f s wall (target at most +0.50 s)%n",
-                    validated.seconds() - alone.seconds());
+                    "validation inside generate costs:  %+7.2f s wall, median of %d back-to-back pairs"
+                            + " (best runs %+.2f s, medians %+.2f s); target at most %+.2f s: %s%n",
+                    pairedCost,
+                    ROUNDS,
+                    validated.best().seconds() - alone.best().seconds(),
+                    validated.median() - alone.median(),
+                    TARGET_SECONDS,
+                    pairedCost <= TARGET_SECONDS ? "met" : "not met");
             System.out.printf(
                     Locale.ROOT,
                     "kubeai validate (separate CLI):    %7.2f s wall, peak RSS %4d MiB%n",
@@ -106,15 +123,68 @@ public final class RenderBenchmark {
                         Locale.ROOT,
                         "kubectl kustomize (peer):          %7.2f s wall on the same tree%n",
                         kustomize.seconds());
+                System.out.printf(
+                        Locale.ROOT,
+                        "ratios to kubectl kustomize:       generate (validating) %.3fx its time (%.0fx faster),"
+                                + " validate %.3fx (%.0fx faster)%n",
+                        validated.median() / kustomize.seconds(),
+                        kustomize.seconds() / validated.median(),
+                        validate.seconds() / kustomize.seconds(),
+                        kustomize.seconds() / validate.seconds());
             } else {
                 System.out.println("kubectl kustomize (peer):          kubectl not on PATH");
             }
             InProcess.measure(repo);
         } finally {
-            try (var walk = Files.walk(repo)) {
-                walk.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+            deleteTree(repo);
+        }
+    }
+
+    /** Runs of one command: the best and the median wall time. */
+    static final class Runs {
+        private final List<Run> runs = new ArrayList<>();
+
+        void add(Run run) {
+            runs.add(run);
+        }
+
+        Run best() {
+            return runs.stream()
+                    .min(java.util.Comparator.comparingDouble(Run::seconds))
+                    .orElseThrow();
+        }
+
+        double median() {
+            return median(runs.stream().map(Run::seconds).toList());
+        }
+
+        /** Each run's wall time less that of the other command's run of the same round. */
+        List<Double> differencesFrom(Runs other) {
+            List<Double> differences = new ArrayList<>();
+            for (int i = 0; i < Math.min(runs.size(), other.runs.size()); i++) {
+                differences.add(runs.get(i).seconds() - other.runs.get(i).seconds());
             }
+            return differences;
+        }
+
+        static double median(List<Double> values) {
+            double[] sorted =
+                    values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
+        void print(String label, int models) {
+            Run best = best();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %7.2f s wall best, %.2f s median, %6.0f models/s, peak RSS %4d MiB (%d runs)%n",
+                    label,
+                    best.seconds(),
+                    median(),
+                    models / best.seconds(),
+                    best.peakRssMiB(),
+                    runs.size());
         }
     }
 
@@ -144,10 +214,8 @@ public final class RenderBenchmark {
             }
             Path status = Path.of("/proc", Long.toString(process.pid()), "status");
             long peakKib = 0;
-            byte[] output;
-            var reader = new Thread(() -> {});
             StringBuilder text = new StringBuilder();
-            reader = new Thread(() -> {
+            Thread reader = new Thread(() -> {
                 try {
                     text.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
                 } catch (IOException ignored) {
@@ -181,38 +249,55 @@ public final class RenderBenchmark {
         }
     }
 
-    /** The same work in this JVM, after a warm-up, with the heap's peak from the memory pools. */
+    /**
+     * The same work in this JVM, after a warm-up, with and without validation, and the heap's peak
+     * from the memory pools: what a Maven build or the commit hook, which generate many times, pays.
+     */
     static final class InProcess {
         static void measure(Path repo) throws IOException {
             var generator = new io.kubeai.gitops.api.Generator();
+            double alone = timed(generator, repo, false);
+            double validated = timed(generator, repo, true);
+            System.out.printf(
+                    Locale.ROOT,
+                    "in-process generate (warm JVM):    %7.2f s wall --no-validate, %.2f s validating (%+.2f s),"
+                            + " peak heap %4d MiB%n",
+                    alone,
+                    validated,
+                    validated - alone,
+                    peakHeapMiB());
+        }
+
+        /** Best of three after a warm-up, each into a fresh folder; the last run's heap peak is kept. */
+        private static double timed(io.kubeai.gitops.api.Generator generator, Path repo, boolean validate)
+                throws IOException {
             var request = io.kubeai.gitops.api.GenerateRequest.builder(repo)
                     .outputDir(repo.resolve("in-process"))
+                    .validate(validate)
                     .build();
-            generator.generate(request);
-            deleteTree(repo.resolve("in-process"));
-            System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            long start = System.nanoTime();
-            generator.generate(request);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double best = Double.MAX_VALUE;
+            for (int run = 0; run < 4; run++) {
+                deleteTree(repo.resolve("in-process"));
+                System.gc();
+                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+                long start = System.nanoTime();
+                generator.generate(request);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (run > 0) {
+                    best = Math.min(best, seconds);
+                }
+            }
+            return best;
+        }
+
+        private static long peakHeapMiB() {
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
-            System.out.printf(
-                    Locale.ROOT,
-                    "in-process generate (warm JVM):   %7.2f s wall, peak heap %4d MiB%n",
-                    seconds,
-                    peak / (1024 * 1024));
-        }
-
-        private static void deleteTree(Path dir) throws IOException {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
+            return peak / (1024 * 1024);
         }
     }
 }

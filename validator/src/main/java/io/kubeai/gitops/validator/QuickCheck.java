@@ -111,6 +111,9 @@ final class QuickCheck {
         private BigDecimal maximum;
         private BigDecimal exclusiveMinimum;
         private BigDecimal exclusiveMaximum;
+        /** Whether any of the four bounds is set: a number is read as a BigDecimal only then. */
+        private boolean bounded;
+
         private int minLength = -1;
         private int maxLength = -1;
         private int minItems = -1;
@@ -168,6 +171,7 @@ final class QuickCheck {
             maximum = decimal(schema, "maximum");
             exclusiveMinimum = decimal(schema, "exclusiveMinimum");
             exclusiveMaximum = decimal(schema, "exclusiveMaximum");
+            bounded = minimum != null || maximum != null || exclusiveMinimum != null || exclusiveMaximum != null;
             minLength = schema.path("minLength").asInt(-1);
             maxLength = schema.path("maxLength").asInt(-1);
             minItems = schema.path("minItems").asInt(-1);
@@ -202,19 +206,20 @@ final class QuickCheck {
             if (node.isTextual() && !string(node.asText())) {
                 return false;
             }
-            if (node.isNumber() && !number(node.decimalValue())) {
+            if (node.isNumber() && bounded && !number(node.decimalValue())) {
                 return false;
             }
-            for (Rule all : allOf) {
-                if (!all.passes(node)) {
+            // Indexed loops: every node of every document comes through here, and an iterator is an allocation.
+            for (int i = 0; i < allOf.size(); i++) {
+                if (!allOf.get(i).passes(node)) {
                     return false;
                 }
             }
             if (anyOf.isEmpty()) {
                 return true;
             }
-            for (Rule any : anyOf) {
-                if (any.passes(node)) {
+            for (int i = 0; i < anyOf.size(); i++) {
+                if (anyOf.get(i).passes(node)) {
                     return true;
                 }
             }
@@ -222,8 +227,8 @@ final class QuickCheck {
         }
 
         private boolean object(JsonNode node) {
-            for (String name : required) {
-                if (!node.has(name)) {
+            for (int i = 0; i < required.size(); i++) {
+                if (!node.has(required.get(i))) {
                     return false;
                 }
             }

@@ -2,7 +2,6 @@ package io.kubeai.gitops.validator.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The name and key formats of Kubernetes' apimachinery validation ({@code k8s.io/apimachinery/pkg/util/validation}),
@@ -15,22 +14,70 @@ final class Names {
     static final int CONFIG_MAP_KEY_MAX = 253;
     static final int PORT_NAME_MAX = 15;
 
-    private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-    private static final Pattern DNS1123_LABEL = Pattern.compile(LABEL);
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
-    private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-    private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
-    private static final Pattern CONFIG_MAP_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
-    private static final Pattern PORT_NAME_CHARS = Pattern.compile("[-a-z0-9]+");
-    private static final Pattern HAS_LETTER = Pattern.compile(".*[a-z].*");
+    // The patterns apimachinery states as regular expressions, as character classes: every document's
+    // labels and names go through these, and a regex matcher allocates on each call.
+    private static final CharClass LOWER_ALNUM = c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    private static final CharClass LOWER_ALNUM_DASH = c -> c == '-' || LOWER_ALNUM.has(c);
+    private static final CharClass LOWER = c -> c >= 'a' && c <= 'z';
+    private static final CharClass ALNUM = c -> LOWER_ALNUM.has(c) || (c >= 'A' && c <= 'Z');
+    private static final CharClass NAME_INNER = c -> c == '-' || c == '_' || c == '.' || ALNUM.has(c);
+    private static final CharClass CONFIG_KEY = c -> c == '-' || c == '_' || c == '.' || ALNUM.has(c);
+
+    /** One character class of a name pattern. */
+    @FunctionalInterface
+    private interface CharClass {
+        boolean has(char c);
+
+        /** Whether every character of {@code value[from, to)} is in this class. */
+        default boolean all(String value, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!has(value.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * {@code first(inner*last)?} over {@code value[from, to)}, not empty: the shape of apimachinery's
+     * label, DNS-1035 label and qualified-name patterns.
+     */
+    private static boolean edged(String value, int from, int to, CharClass first, CharClass inner, CharClass last) {
+        if (to <= from || !first.has(value.charAt(from))) {
+            return false;
+        }
+        return to - from == 1 || (last.has(value.charAt(to - 1)) && inner.all(value, from + 1, to - 1));
+    }
+
+    /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} */
+    private static boolean dns1123LabelShape(String value, int from, int to) {
+        return edged(value, from, to, LOWER_ALNUM, LOWER_ALNUM_DASH, LOWER_ALNUM);
+    }
+
+    /** Labels joined by dots, over {@code value[from, to)}. */
+    private static boolean dns1123SubdomainShape(String value, int from, int to) {
+        int start = from;
+        for (int dot = value.indexOf('.', start); dot >= 0 && dot < to; dot = value.indexOf('.', start)) {
+            if (!dns1123LabelShape(value, start, dot)) {
+                return false;
+            }
+            start = dot + 1;
+        }
+        return dns1123LabelShape(value, start, to);
+    }
+
+    /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]} */
+    private static boolean qualifiedNameShape(String value, int from, int to) {
+        return edged(value, from, to, ALNUM, NAME_INNER, ALNUM);
+    }
 
     private Names() {}
 
     static List<String> dns1123Label(String value) {
         return format(
                 value,
-                DNS1123_LABEL,
+                dns1123LabelShape(value, 0, value.length()),
                 LABEL_MAX,
                 "a lowercase RFC 1123 label",
                 "lowercase alphanumeric characters or '-', and must start and end with an alphanumeric character");
@@ -39,7 +86,7 @@ final class Names {
     static List<String> dns1123Subdomain(String value) {
         return format(
                 value,
-                DNS1123_SUBDOMAIN,
+                dns1123SubdomainShape(value, 0, value.length()),
                 SUBDOMAIN_MAX,
                 "a lowercase RFC 1123 subdomain",
                 "lowercase alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
@@ -48,7 +95,7 @@ final class Names {
     static List<String> dns1035Label(String value) {
         return format(
                 value,
-                DNS1035_LABEL,
+                edged(value, 0, value.length(), LOWER, LOWER_ALNUM_DASH, LOWER_ALNUM),
                 LABEL_MAX,
                 "a DNS-1035 label",
                 "lowercase alphanumeric characters or '-', start with an alphabetic character, and end with an"
@@ -57,9 +104,17 @@ final class Names {
 
     /** A label or annotation key: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
     static List<String> qualifiedName(String value) {
+        int slash = value.indexOf('/');
+        if (slash < 0
+                ? value.length() <= LABEL_MAX && qualifiedNameShape(value, 0, value.length())
+                : slash <= SUBDOMAIN_MAX
+                        && dns1123SubdomainShape(value, 0, slash)
+                        && value.length() - slash - 1 <= LABEL_MAX
+                        && qualifiedNameShape(value, slash + 1, value.length())) {
+            return List.of();
+        }
         List<String> errors = new ArrayList<>();
         String name = value;
-        int slash = value.indexOf('/');
         if (slash >= 0) {
             String prefix = value.substring(0, slash);
             name = value.substring(slash + 1);
@@ -78,7 +133,7 @@ final class Names {
         } else if (name.length() > LABEL_MAX) {
             errors.add("name part must be no more than 63 characters");
         }
-        if (!name.isEmpty() && !QUALIFIED_NAME.matcher(name).matches()) {
+        if (!name.isEmpty() && !qualifiedNameShape(name, 0, name.length())) {
             errors.add("name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end"
                     + " with an alphanumeric character");
         }
@@ -86,11 +141,15 @@ final class Names {
     }
 
     static List<String> labelValue(String value) {
+        boolean shaped = value.isEmpty() || qualifiedNameShape(value, 0, value.length());
+        if (shaped && value.length() <= LABEL_MAX) {
+            return List.of();
+        }
         List<String> errors = new ArrayList<>();
         if (value.length() > LABEL_MAX) {
             errors.add("must be no more than 63 characters");
         }
-        if (!LABEL_VALUE.matcher(value).matches()) {
+        if (!shaped) {
             errors.add("a valid label value must be an empty string or consist of alphanumeric characters, '-', '_'"
                     + " or '.', and must start and end with an alphanumeric character");
         }
@@ -103,7 +162,7 @@ final class Names {
         if (value.length() > CONFIG_MAP_KEY_MAX) {
             errors.add("must be no more than 253 characters");
         }
-        if (!CONFIG_MAP_KEY.matcher(value).matches()) {
+        if (value.isEmpty() || !CONFIG_KEY.all(value, 0, value.length())) {
             errors.add("a valid config key must consist of alphanumeric characters, '-', '_' or '.'");
         }
         if (value.equals(".")) {
@@ -122,7 +181,7 @@ final class Names {
         if (value.length() > PORT_NAME_MAX) {
             errors.add("must be no more than 15 characters");
         }
-        if (!PORT_NAME_CHARS.matcher(value).matches()) {
+        if (value.isEmpty() || !LOWER_ALNUM_DASH.all(value, 0, value.length())) {
             errors.add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
         }
         if (value.contains("--")) {
@@ -131,7 +190,7 @@ final class Names {
         if (value.startsWith("-") || value.endsWith("-")) {
             errors.add("must not begin or end with a hyphen");
         }
-        if (!HAS_LETTER.matcher(value).matches()) {
+        if (value.chars().noneMatch(c -> LOWER.has((char) c))) {
             errors.add("must contain at least one letter (a-z)");
         }
         return errors;
@@ -155,12 +214,15 @@ final class Names {
         return List.of();
     }
 
-    private static List<String> format(String value, Pattern pattern, int max, String what, String rule) {
+    private static List<String> format(String value, boolean shaped, int max, String what, String rule) {
+        if (shaped && value.length() <= max) {
+            return List.of();
+        }
         List<String> errors = new ArrayList<>();
         if (value.length() > max) {
             errors.add("must be no more than " + max + " characters");
         }
-        if (!pattern.matcher(value).matches()) {
+        if (!shaped) {
             errors.add(what + " must consist of " + rule);
         }
         return errors;

@@ -1,7 +1,6 @@
 package io.kubeai.gitops.validator.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -53,10 +52,15 @@ final class ObjectRules {
 
     static void labels(JsonNode labels, String at, List<Problem> problems) {
         for (var label : labels.properties()) {
-            String path = Pointer.of(at, label.getKey());
-            report(path, Names.qualifiedName(label.getKey()), problems);
-            if (label.getValue().isTextual()) {
-                report(path, Names.labelValue(label.getValue().asText()), problems);
+            List<String> keyErrors = Names.qualifiedName(label.getKey());
+            List<String> valueErrors = label.getValue().isTextual()
+                    ? Names.labelValue(label.getValue().asText())
+                    : List.of();
+            // The path only when there is something to report: every document has labels.
+            if (!keyErrors.isEmpty() || !valueErrors.isEmpty()) {
+                String path = Pointer.of(at, label.getKey());
+                report(path, keyErrors, problems);
+                report(path, valueErrors, problems);
             }
         }
     }
@@ -65,9 +69,11 @@ final class ObjectRules {
         long bytes = 0;
         for (var annotation : annotations.properties()) {
             String key = annotation.getKey();
-            report(Pointer.of(at, key), Names.qualifiedName(key.toLowerCase(java.util.Locale.ROOT)), problems);
-            bytes += key.getBytes(StandardCharsets.UTF_8).length
-                    + annotation.getValue().asText("").getBytes(StandardCharsets.UTF_8).length;
+            List<String> keyErrors = Names.qualifiedName(key.toLowerCase(java.util.Locale.ROOT));
+            if (!keyErrors.isEmpty()) {
+                report(Pointer.of(at, key), keyErrors, problems);
+            }
+            bytes += utf8Length(key) + utf8Length(annotation.getValue().asText(""));
         }
         if (bytes > ANNOTATIONS_MAX_BYTES) {
             problems.add(new Problem(
@@ -98,6 +104,27 @@ final class ObjectRules {
                     "must be no more than 63 characters: the Job's pods carry it as a"
                             + " label value (batch.kubernetes.io/job-name)"));
         }
+    }
+
+    /** The length of {@code text} in UTF-8, without encoding it. */
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     static void report(String path, List<String> errors, List<Problem> problems) {
