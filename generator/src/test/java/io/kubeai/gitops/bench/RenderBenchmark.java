@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * tenths of a second the comparison is about.
  */
 public final class RenderBenchmark {
-    private static final int ROUNDS = 7;
+    private static final int ROUNDS = 6;
     private static final double TARGET_SECONDS = 0.5;
 
     private RenderBenchmark() {}
@@ -37,6 +37,12 @@ public final class RenderBenchmark {
                         .forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Runs {@code command} with no rendered/ left from the run before. */
+    private static Run fresh(Path repo, List<String> command) throws IOException, InterruptedException {
+        deleteTree(repo.resolve("rendered"));
+        return Run.of(command);
     }
 
     /** A fresh folder for the repo: {@code KUBEAI_BENCH_DIR}, else {@code /dev/shm}, else the temp folder. */
@@ -66,15 +72,21 @@ public final class RenderBenchmark {
                     "-jar",
                     cliJar);
 
-            // Generate alone (--no-validate) and generate with its strict validation, interleaved so both
-            // see the same machine, into a fresh rendered/ every time: the difference is what validation costs.
+            // Generate alone (--no-validate) and generate with its strict validation, into a fresh rendered/
+            // every time, A-B-B-A in each round: each command runs once before and once after the other, so
+            // a machine that speeds up or slows down within the round, or a run slowed by the one before it,
+            // weighs on both alike. A round's cost is the validating runs' mean less the others' mean.
+            List<String> generateAlone = concat(java, "generate", "--no-validate", repo.toString());
+            List<String> generateValidating = concat(java, "generate", repo.toString());
             Runs alone = new Runs();
             Runs validated = new Runs();
+            List<Double> costs = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
-                deleteTree(repo.resolve("rendered"));
-                alone.add(Run.of(concat(java, "generate", "--no-validate", repo.toString())));
-                deleteTree(repo.resolve("rendered"));
-                validated.add(Run.of(concat(java, "generate", repo.toString())));
+                Run before = alone.add(fresh(repo, generateAlone));
+                Run first = validated.add(fresh(repo, generateValidating));
+                Run second = validated.add(fresh(repo, generateValidating));
+                Run after = alone.add(fresh(repo, generateAlone));
+                costs.add((first.seconds() + second.seconds() - before.seconds() - after.seconds()) / 2);
             }
             Run validate =
                     Run.of(concat(java, "validate", repo.resolve("rendered").toString()));
@@ -95,15 +107,16 @@ public final class RenderBenchmark {
                     repo.getParent());
             alone.print("kubeai generate --no-validate:", models);
             validated.print("kubeai generate (validating):", models);
-            // Each round's two runs follow each other, so their difference sees one state of the machine:
-            // the median of those differences is the figure the target is read against.
-            double pairedCost = Runs.median(validated.differencesFrom(alone));
+            // The median round is the figure the target is read against; the spread says how far to trust it.
+            double pairedCost = Runs.median(costs);
             System.out.printf(
                     Locale.ROOT,
-                    "validation inside generate costs:  %+7.2f s wall, median of %d back-to-back pairs"
-                            + " (best runs %+.2f s, medians %+.2f s); target at most %+.2f s: %s%n",
+                    "validation inside generate costs:  %+7.2f s wall, median of %d A-B-B-A rounds (rounds from"
+                            + " %+.2f to %+.2f s; best runs %+.2f s, medians %+.2f s); target at most %+.2f s: %s%n",
                     pairedCost,
                     ROUNDS,
+                    costs.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                    costs.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
                     validated.best().seconds() - alone.best().seconds(),
                     validated.median() - alone.median(),
                     TARGET_SECONDS,
@@ -144,8 +157,9 @@ public final class RenderBenchmark {
     static final class Runs {
         private final List<Run> runs = new ArrayList<>();
 
-        void add(Run run) {
+        Run add(Run run) {
             runs.add(run);
+            return run;
         }
 
         Run best() {
@@ -156,15 +170,6 @@ public final class RenderBenchmark {
 
         double median() {
             return median(runs.stream().map(Run::seconds).toList());
-        }
-
-        /** Each run's wall time less that of the other command's run of the same round. */
-        List<Double> differencesFrom(Runs other) {
-            List<Double> differences = new ArrayList<>();
-            for (int i = 0; i < Math.min(runs.size(), other.runs.size()); i++) {
-                differences.add(runs.get(i).seconds() - other.runs.get(i).seconds());
-            }
-            return differences;
         }
 
         static double median(List<Double> values) {
