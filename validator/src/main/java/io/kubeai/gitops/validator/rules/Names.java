@@ -20,8 +20,8 @@ final class Names {
     private static final CharClass LOWER_ALNUM_DASH = c -> c == '-' || LOWER_ALNUM.has(c);
     private static final CharClass LOWER = c -> c >= 'a' && c <= 'z';
     private static final CharClass ALNUM = c -> LOWER_ALNUM.has(c) || (c >= 'A' && c <= 'Z');
-    private static final CharClass NAME_INNER = c -> c == '-' || c == '_' || c == '.' || ALNUM.has(c);
-    private static final CharClass CONFIG_KEY = c -> c == '-' || c == '_' || c == '.' || ALNUM.has(c);
+    /** Inside a qualified name or label value, and all of a ConfigMap key. */
+    private static final CharClass NAME_CHARS = c -> c == '-' || c == '_' || c == '.' || ALNUM.has(c);
 
     /** One character class of a name pattern. */
     @FunctionalInterface
@@ -69,7 +69,7 @@ final class Names {
 
     /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]} */
     private static boolean qualifiedNameShape(String value, int from, int to) {
-        return edged(value, from, to, ALNUM, NAME_INNER, ALNUM);
+        return edged(value, from, to, ALNUM, NAME_CHARS, ALNUM);
     }
 
     private Names() {}
@@ -104,36 +104,26 @@ final class Names {
 
     /** A label or annotation key: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
     static List<String> qualifiedName(String value) {
+        // Ranges of the value rather than substrings: a valid key, the usual case, allocates nothing.
         int slash = value.indexOf('/');
-        if (slash < 0
-                ? value.length() <= LABEL_MAX && qualifiedNameShape(value, 0, value.length())
-                : slash <= SUBDOMAIN_MAX
-                        && dns1123SubdomainShape(value, 0, slash)
-                        && value.length() - slash - 1 <= LABEL_MAX
-                        && qualifiedNameShape(value, slash + 1, value.length())) {
-            return List.of();
-        }
+        int nameFrom = slash + 1;
         List<String> errors = new ArrayList<>();
-        String name = value;
-        if (slash >= 0) {
-            String prefix = value.substring(0, slash);
-            name = value.substring(slash + 1);
-            if (prefix.isEmpty()) {
-                errors.add("prefix part must be non-empty");
-            } else {
-                dns1123Subdomain(prefix).forEach(error -> errors.add("prefix part " + error));
-            }
-            if (name.indexOf('/') >= 0) {
-                errors.add("a qualified name may contain at most one '/'");
-                return errors;
-            }
+        if (slash == 0) {
+            errors.add("prefix part must be non-empty");
+        } else if (slash > 0 && (slash > SUBDOMAIN_MAX || !dns1123SubdomainShape(value, 0, slash))) {
+            dns1123Subdomain(value.substring(0, slash)).forEach(error -> errors.add("prefix part " + error));
         }
-        if (name.isEmpty()) {
+        if (slash >= 0 && value.indexOf('/', nameFrom) >= 0) {
+            errors.add("a qualified name may contain at most one '/'");
+            return errors;
+        }
+        int length = value.length() - nameFrom;
+        if (length == 0) {
             errors.add("name part must be non-empty");
-        } else if (name.length() > LABEL_MAX) {
+        } else if (length > LABEL_MAX) {
             errors.add("name part must be no more than 63 characters");
         }
-        if (!name.isEmpty() && !qualifiedNameShape(name, 0, name.length())) {
+        if (length > 0 && !qualifiedNameShape(value, nameFrom, value.length())) {
             errors.add("name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end"
                     + " with an alphanumeric character");
         }
@@ -162,7 +152,7 @@ final class Names {
         if (value.length() > CONFIG_MAP_KEY_MAX) {
             errors.add("must be no more than 253 characters");
         }
-        if (value.isEmpty() || !CONFIG_KEY.all(value, 0, value.length())) {
+        if (value.isEmpty() || !NAME_CHARS.all(value, 0, value.length())) {
             errors.add("a valid config key must consist of alphanumeric characters, '-', '_' or '.'");
         }
         if (value.equals(".")) {

@@ -1,6 +1,7 @@
 package io.kubeai.gitops.validator.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -52,15 +53,9 @@ final class ObjectRules {
 
     static void labels(JsonNode labels, String at, List<Problem> problems) {
         for (var label : labels.properties()) {
-            List<String> keyErrors = Names.qualifiedName(label.getKey());
-            List<String> valueErrors = label.getValue().isTextual()
-                    ? Names.labelValue(label.getValue().asText())
-                    : List.of();
-            // The path only when there is something to report: every document has labels.
-            if (!keyErrors.isEmpty() || !valueErrors.isEmpty()) {
-                String path = Pointer.of(at, label.getKey());
-                report(path, keyErrors, problems);
-                report(path, valueErrors, problems);
+            report(at, label.getKey(), Names.qualifiedName(label.getKey()), problems);
+            if (label.getValue().isTextual()) {
+                report(at, label.getKey(), Names.labelValue(label.getValue().asText()), problems);
             }
         }
     }
@@ -69,11 +64,9 @@ final class ObjectRules {
         long bytes = 0;
         for (var annotation : annotations.properties()) {
             String key = annotation.getKey();
-            List<String> keyErrors = Names.qualifiedName(key.toLowerCase(java.util.Locale.ROOT));
-            if (!keyErrors.isEmpty()) {
-                report(Pointer.of(at, key), keyErrors, problems);
-            }
-            bytes += utf8Length(key) + utf8Length(annotation.getValue().asText(""));
+            report(at, key, Names.qualifiedName(key.toLowerCase(java.util.Locale.ROOT)), problems);
+            bytes += key.getBytes(StandardCharsets.UTF_8).length
+                    + annotation.getValue().asText("").getBytes(StandardCharsets.UTF_8).length;
         }
         if (bytes > ANNOTATIONS_MAX_BYTES) {
             problems.add(new Problem(
@@ -106,25 +99,14 @@ final class ObjectRules {
         }
     }
 
-    /** The length of {@code text} in UTF-8, without encoding it. */
-    private static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
+    /**
+     * Reports errors at the member {@code key} of {@code at}, making its path only when there are some:
+     * every document has labels and annotations, and nearly all of them are fine.
+     */
+    private static void report(String at, String key, List<String> errors, List<Problem> problems) {
+        if (!errors.isEmpty()) {
+            report(Pointer.of(at, key), errors, problems);
         }
-        return bytes;
     }
 
     static void report(String path, List<String> errors, List<Problem> problems) {
